@@ -1,0 +1,78 @@
+"""The ``rasd`` command. Each subcommand lives in its own module with ``add_parser`` and ``run``.
+
+Exit codes: 0 success; 1 some inputs failed (the rest was processed); 2 usage or configuration
+error; 3 internal error (a bug: please report it; ``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rasd import __version__
+from rasd.errors import ConfigError, RasdError
+
+#: Subcommand name -> module under rasd.cli (imported only when that subcommand runs).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "analyze": ("rasd.cli.analyze", "analyze articles and print documents (JSON, JSONL, table)"),
+}
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasd", description="rasd (رصد): Arabic news to political event data."
+    )
+    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="config file (TOML) overriding defaults")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, (module, help_text) in COMMANDS.items():
+        mod = importlib.import_module(module)
+        mod.add_parser(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    try:
+        code: int = module.run(args)
+        return code
+    except ConfigError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RasdError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so plainly, without a traceback unless asked
+        if args.debug:
+            raise
+        print(
+            f"rasd: internal error: {type(exc).__name__}: {exc} (run with --debug for details; "
+            "please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Analyze a stream of records on several processes, in order, with bounded memory.
+
+The calling process reads records and writes results; worker processes (each with its own
+:class:`~rasd.pipeline.Analyzer`) analyze chunks of records. At most ``2 × jobs`` chunks are in
+flight, so a corpus of millions of articles streams through in constant memory. Results come back
+in input order. Read failures travel through unchanged so they are reported in order too.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from rasd.errors import RasdError
+from rasd.model import Document
+from rasd.options import Options
+
+#: What a worker sends back per record: a document (or its encoding), or the error.
+Result = Any
+
+
+class _WorkerState:
+    analyzer: Any = None
+    encode: Callable[[Document], Any] | None = None
+
+
+def _init_worker(options: Options, encoder: Callable[[Document], Any] | None) -> None:
+    from rasd.pipeline import Analyzer
+
+    _WorkerState.analyzer = Analyzer(options)
+    _WorkerState.encode = encoder
+
+
+def _analyze_chunk(chunk: list[Any]) -> list[Result]:
+    analyzer = _WorkerState.analyzer
+    encode = _WorkerState.encode
+    out: list[Result] = []
+    for result in analyzer.analyze_records(chunk):
+        if isinstance(result, RasdError) or encode is None:
+            out.append(result)
+        else:
+            out.append(encode(result))
+    return out
+
+
+def analyze_stream(
+    items: Iterable[Any],
+    options: Options,
+    *,
+    jobs: int = 1,
+    encoder: Callable[[Document], Any] | None = None,
+    chunk_size: int = 32,
+) -> Iterator[Result]:
+    """Results for ``items`` (records or read failures) in order.
+
+    ``encoder`` (a picklable top-level function) turns each document into what the caller needs
+    (e.g. JSON bytes) inside the worker, which is much cheaper than sending documents back.
+    """
+    if jobs <= 1:
+        from rasd.pipeline import Analyzer
+
+        analyzer = Analyzer(options)
+        for result in analyzer.analyze_records(items):
+            if isinstance(result, RasdError) or encoder is None:
+                yield result
+            else:
+                yield encoder(result)
+        return
+    iterator = iter(items)
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(options, encoder)
+    ) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+
+        def submit() -> bool:
+            chunk = list(islice(iterator, chunk_size))
+            if not chunk:
+                return False
+            pending.append(pool.submit(_analyze_chunk, chunk))
+            return True
+
+        for _ in range(2 * jobs):
+            if not submit():
+                break
+        while pending:
+            results = pending.popleft().result()
+            submit()
+            yield from results
