@@ -89,3 +89,33 @@ class StoreError(RasdError):
 
 class EvaluationError(RasdError):
     code = "R500"
+
+
+class NotARasdDatabaseError(StoreError):
+    """The file or database exists but was not made by rasd (or is not a database at all)."""
+
+    code = "R401"
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer rasd, with a schema this version does not know."""
+
+    code = "R402"
+
+
+class StoreConnectionError(StoreError):
+    """The database cannot be opened or reached (no such file, server down, connection lost)."""
+
+    code = "R403"
+
+
+class StoreWriteError(StoreError):
+    """A write failed (disk full, lost connection ...); the batch was rolled back."""
+
+    code = "R404"
+
+
+class MissingExtraError(StoreError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+    code = "R405"

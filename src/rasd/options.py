@@ -45,7 +45,7 @@ class SegmentOptions:
 
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
-    stages: tuple[str, ...] = ("clean", "normalize", "segment")
+    stages: tuple[str, ...] = ("clean", "normalize", "segment", "actors")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,23 @@ class DictionaryOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreOptions:
+    # Database URL used when neither --db nor $RASD_DB is given ("" means ./rasd.db).
+    url: str = ""
+    # Articles written per transaction.
+    batch_size: int = 200
+    # How long a writer waits for another writer's lock (SQLite busy timeout), in milliseconds.
+    lock_timeout_ms: int = 60_000
+    # Story clusters: words per shingle, MinHash size, LSH bands, and the similarity to join.
+    shingle_words: int = 4
+    minhash_size: int = 64
+    lsh_bands: int = 16
+    cluster_threshold: float = 0.5
+    # Characters of article text shown around search hits.
+    snippet_chars: int = 200
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     input: InputOptions = field(default_factory=InputOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
@@ -68,6 +85,7 @@ class Options:
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
     dictionaries: DictionaryOptions = field(default_factory=DictionaryOptions)
+    store: StoreOptions = field(default_factory=StoreOptions)
 
     @classmethod
     def load(

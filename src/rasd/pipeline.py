@@ -96,11 +96,18 @@ def _text_stage(name: str) -> StageFactory:
     return factory
 
 
+def _actors_stage(knowledge: Knowledge, options: Options) -> Stage:
+    from rasd.actors.stages import ActorsStage
+
+    return ActorsStage(knowledge, options)
+
+
 #: Built-in stages by name. Stage modules are imported when a pipeline is built, not at import.
 STAGE_FACTORIES: dict[str, StageFactory] = {
     "clean": _text_stage("clean"),
     "normalize": _text_stage("normalize"),
     "segment": _text_stage("segment"),
+    "actors": _actors_stage,
 }
 
 #: What every pipeline starts with.

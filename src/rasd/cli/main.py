@@ -17,6 +17,7 @@ from rasd.errors import ConfigError, RasdError
 #: Subcommand name -> module under rasd.cli (imported only when that subcommand runs).
 COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("rasd.cli.analyze", "analyze articles and print documents (JSON, JSONL, table)"),
+    "evaluate": ("rasd.cli.evaluate", "score rasd against gold annotations"),
 }
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

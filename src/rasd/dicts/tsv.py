@@ -20,7 +20,27 @@ from rasd.errors import DictionaryError
 REQUIRED_META = ("kind", "source", "licence", "version")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SECTORS = frozenset(["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "IGO", "NGO", "BUS", "MED", "CVL", "EDU", "REL", "LAB", "REF"])
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "IGO",
+        "NGO",
+        "BUS",
+        "MED",
+        "CVL",
+        "EDU",
+        "REL",
+        "LAB",
+        "REF",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +53,7 @@ class KindSpec:
 KINDS: dict[str, KindSpec] = {
     "boilerplate": KindSpec(("pattern", "match", "reason"), ("pattern", "match", "reason"), "text"),
     "clitic_exceptions": KindSpec(("word", "note"), ("word",), "text"),
+    "common_words": KindSpec(("word", "note"), ("word",), "text"),
     "countries": KindSpec(
         ("iso3", "iso2", "name", "ar", "capital", "lat", "lon", "source"),
         ("iso3", "name", "ar"),
@@ -49,6 +70,8 @@ KINDS: dict[str, KindSpec] = {
     ),
     "sectors": KindSpec(("ar", "sector", "name", "source"), ("ar", "sector"), "actors"),
     "titles": KindSpec(("ar", "sector", "office", "country", "source"), ("ar",), "actors"),
+    "weak_forms": KindSpec(("ar", "rule", "source"), ("ar", "rule"), "actors"),
+    "function_words": KindSpec(("ar", "role", "source"), ("ar", "role"), "actors"),
     "people": KindSpec(
         ("name", "country", "sector", "office", "start", "end", "ar", "source"),
         ("name", "ar"),

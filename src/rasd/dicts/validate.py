@@ -14,7 +14,24 @@ from rasd.dicts.tsv import DATE_RE, ISO3_RE, SECTORS, Table, load_kind, read_tab
 from rasd.errors import DictionaryError
 
 EVENT_TYPES = frozenset(
-    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
 #: Columns that hold Arabic text, per kind.
 ARABIC_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -31,6 +48,7 @@ ARABIC_COLUMNS: dict[str, tuple[str, ...]] = {
     "cues": ("ar",),
     "dates": ("ar",),
     "clitic_exceptions": ("word",),
+    "common_words": ("word",),
 }
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _LATIN_RE = re.compile("[A-Za-z]")

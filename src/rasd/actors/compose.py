@@ -1,0 +1,648 @@
+"""Compositional coding: dictionary hits → actor and place mentions.
+
+Rules, applied left to right inside each sentence (``docs/actors.md`` explains them with examples):
+
+- title + nationality (+ name): وزير الخارجية الأمريكي [جون كيري] → USA GOV (foreign_minister)
+- title in construct + country: رئيس وزراء العراق، وزير خارجية مصر
+- counterpart + nationality: نظيره الأمريكي → the antecedent's office, in the other country
+- title + person: الرئيس السيسي → the person
+- name، title …: دانيال كوتس، رئيس جهاز الاستخبارات الوطنية الأمريكي → the person holds that role
+- title + unknown name: الرئيس البوروندي بيير نكورونزيزا → a person, transliterated
+- sector noun + nationality / country: الشرطة المصرية → EGY COP; جيش الاحتلال → ISR MIL
+- organizations, people, countries and nationality adjectives on their own
+- places (and countries as places), resolved to one gazetteer entry
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.actors.lexicon import (
+    COUNTRY,
+    DEMONYM,
+    ORG,
+    PERSON,
+    PLACE,
+    SECTOR,
+    TITLE,
+    Entry,
+    Lexicon,
+    PersonInfo,
+    PlaceInfo,
+)
+from rasd.actors.match import RawMention
+from rasd.actors.translit import transliterate_name
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the composer needs, built once per configuration."""
+
+    lexicon: Lexicon
+    locative: frozenset[str]
+    name_stop: frozenset[str]
+    weak: frozenset[str]  # keys that count only in composition
+    implied_country: dict[str, str]  # key -> ISO3 (قوات الاحتلال -> ISR)
+    needs_locative: frozenset[str]  # place keys that are also common words (تدمر، الصعيد)
+    prepositions: frozenset[str] = frozenset()  # words after which a capital is a location
+    body_locative: frozenset[str] = frozenset()  # قرب مجلس الشورى: a body as a place
+    non_actor_head: frozenset[str] = frozenset()  # ميثاق الأمم المتحدة: a modifier, not an actor
+    ignored: frozenset[str] = frozenset()  # forms that are never actors (الشعب المصري)
+    common_words: frozenset[str] = frozenset()  # frequent words (match form): not in unknown names
+    skip_sectors: frozenset[str] = frozenset({"MED"})  # media are sources, not actors
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int  # norm coordinates
+    end: int
+    country: str
+    sector: str
+    name: str = ""
+    office: str = ""
+    kind: str = ""  # person | org | body | country | role
+    how: str = "dictionary"
+    title_head: str = ""  # first word of the title (وزير، رئيس) for anaphora
+    person: PersonInfo | None = None
+    sentence: int = 0
+    key: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    info: PlaceInfo
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Composition:
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    main_country: str = ""
+
+
+class Composer:
+    def __init__(
+        self,
+        res: Resources,
+        text: str,
+        norm: str,
+        raws: list[RawMention],
+        sentence_starts: list[int],
+        date: str,
+    ) -> None:
+        self.res = res
+        self.lex = res.lexicon
+        self.text = text  # match text (same positions as Work.norm)
+        self.norm = norm
+        self.raws = raws
+        self.sentence_starts = sentence_starts
+        self.date = date
+        self.sent = [bisect_right(sentence_starts, r.start) - 1 for r in raws]
+        self.out = Composition()
+        counts: Counter[str] = Counter()
+        for r in raws:
+            for e in r.entries:
+                if e.kind in (COUNTRY, DEMONYM, PERSON) and e.country:
+                    counts[e.country] += 1
+                    break
+        self.country_counts = counts
+        self.out.main_country = counts.most_common(1)[0][0] if counts else ""
+        self._locative_at = -1
+        self._raw_token_starts = {r.token_start for r in raws} | {r.start for r in raws}
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _adjacent(self, i: int, j: int, allow_lam: bool = False) -> bool:
+        if j >= len(self.raws) or self.sent[i] != self.sent[j]:
+            return False
+        a, b = self.raws[i], self.raws[j]
+        gap = self.text[a.end : b.start]
+        if not gap.strip():
+            return b.prefix in ("", "ال", "لل")
+        return allow_lam and gap.strip() in ("ل", "لل") and b.prefix in ("ل", "لل")
+
+    def _pick(self, m: RawMention, kind: str) -> Entry | None:
+        options = m.of_kind(kind)
+        if not options:
+            return None
+        if len(options) == 1:
+            return options[0]
+        return max(options, key=self._plausibility)
+
+    def _plausibility(self, e: Entry) -> tuple[float, ...]:
+        here = self.country_counts.get(e.country, 0) if e.country else 0
+        capital = 1.0 if e.place is not None and e.place.kind in ("capital", "country") else 0.0
+        active = 0.0
+        if e.person is not None and self.date and e.person.office_at(self.date) is not None:
+            active = 1.0
+        return (active, float(here), capital)
+
+    def _word_before(self, pos: int) -> str:
+        words = self.text[max(0, pos - 30) : pos].split()
+        return words[-1] if words else ""
+
+    def _is_common(self, word: str) -> bool:
+        """A frequent word, possibly behind proclitics (بزيارة، للمملكة، وقال): not a name."""
+        common = self.res.common_words
+        if word in common or word.startswith("و"):
+            return True
+        return any(
+            word.startswith(p) and word[len(p) :] in common
+            for p in ("ب", "ل", "ك", "ف", "ال", "بال", "لل", "كال")
+        )
+
+    def _word_before_token(self, m: RawMention) -> str:
+        return self._word_before(m.token_start if m.token_start >= 0 else m.start)
+
+    def _modifier(self, m: RawMention) -> bool:
+        """ميثاق الأمم المتحدة، لمبادئ المنظمة، عضو مجلس الوزراء: not an actor."""
+        word = self._word_before_token(m)
+        heads = self.res.non_actor_head
+        return word in heads or (word[:1] in "لبو" and word[1:] in heads)
+
+    def _body_as_place(self, m: RawMention) -> bool:
+        return self._word_before_token(m) in self.res.body_locative
+
+    def _is_locative(self, i: int) -> bool:
+        """في سوريا، بسوريا، إلى الرياض (and في سوريا وليبيا): a place, not an actor."""
+        m = self.raws[i]
+        if "ب" in m.prefix:
+            return True
+        token_start = m.token_start
+        if self._word_before(token_start) in self.res.locative:
+            return True
+        if m.prefix.startswith("و") and i > 0 and self.sent[i - 1] == self.sent[i]:
+            gap = self.text[self.raws[i - 1].end : token_start]
+            return not gap.strip() and self._locative_at == i - 1
+        return False
+
+    def _title_head(self, m: RawMention) -> str:
+        first = m.key.split()[0]
+        return first[2:] if first.startswith("ال") else first
+
+    def _holder(self, office: str, country: str) -> PersonInfo | None:
+        if not office or not country:
+            return None
+        holders = self.lex.holders(office, country, self.date)
+        return holders[0] if len(holders) == 1 else None
+
+    def _name_run(self, start: int, sentence: int, max_words: int = 4) -> tuple[int, int] | None:
+        """An unknown personal name right at ``start``: 2-4 words ending at a boundary."""
+        end_of_sentence = (
+            self.sentence_starts[sentence + 1]
+            if sentence + 1 < len(self.sentence_starts)
+            else len(self.text)
+        )
+        raw_starts = self._raw_token_starts
+        pos = start
+        words: list[tuple[int, int]] = []
+        while len(words) <= max_words:
+            while pos < end_of_sentence and self.text[pos] == " ":
+                pos += 1
+            if pos >= end_of_sentence or pos in raw_starts:
+                break
+            end = self.text.find(" ", pos, end_of_sentence)
+            end = end_of_sentence if end == -1 else end
+            word = self.text[pos:end]
+            if word in self.res.name_stop or not word.isalpha() or self._is_common(word):
+                break
+            words.append((pos, end))
+            pos = end
+        if not 2 <= len(words) <= max_words:
+            return None
+        return words[0][0], words[-1][1]
+
+    # --- rules -----------------------------------------------------------------------------------
+
+    def run(self) -> Composition:
+        i = 0
+        n = len(self.raws)
+        while i < n:
+            m = self.raws[i]
+            kinds = m.kinds
+            if TITLE in kinds and (PERSON not in kinds or self._adjacent(i, i + 1)):
+                i = self._title(i)
+            elif PERSON in kinds:
+                i = self._person(i)
+            elif ORG in kinds:
+                i = self._org(i)
+            elif SECTOR in kinds:
+                i = self._sector(i)
+            elif COUNTRY in kinds or PLACE in kinds:
+                i = self._country_or_place(i)
+            else:
+                i += 1
+        return self.out
+
+    def _actor(self, start: int, end: int, country: str, sector: str, **kw: object) -> ActorMention:
+        mention = ActorMention(start, end, country, sector, **kw)  # type: ignore[arg-type]
+        if sector not in self.res.skip_sectors:
+            self.out.actors.append(mention)
+        return mention
+
+    def _country_of(self, m: RawMention, construct: bool) -> str:
+        """The country a following mention gives to a title or sector noun, or ''."""
+        e = self._pick(m, DEMONYM)
+        if e is not None:
+            return e.country
+        if construct:
+            c = self._pick(m, COUNTRY)
+            if c is not None:
+                return c.country
+            p = self._pick(m, PLACE)
+            if p is not None and p.place is not None and p.place.country:
+                return p.place.country
+        return ""
+
+    def _title(self, i: int) -> int:
+        m = self.raws[i]
+        title = self._pick(m, TITLE)
+        assert title is not None
+        if not title.sector:
+            return i + 1  # المتحدث باسم …: the body that follows is the actor
+        sentence = self.sent[i]
+        start, end = m.start, m.end
+        country = title.country
+        j = i + 1
+        if self._adjacent(i, j):
+            nxt = self.raws[j]
+            given = self._country_of(nxt, construct=title.construct)
+            if given and PERSON not in nxt.kinds:
+                country = given
+                end = nxt.end
+                if COUNTRY in nxt.kinds or PLACE in nxt.kinds:
+                    self._place_from(nxt, sentence)
+                j += 1
+        elif title.construct and self._adjacent(i, j, allow_lam=True) and ORG in self.raws[j].kinds:
+            org = self._pick(self.raws[j], ORG)
+            assert org is not None
+            self._actor(
+                self.raws[j].start,
+                self.raws[j].end,
+                org.country,
+                org.sector,
+                name=org.name,
+                kind="org",
+                sentence=sentence,
+            )
+            self._actor(
+                start,
+                self.raws[j].end,
+                org.country,
+                org.sector or title.sector,
+                office=title.office,
+                kind="role",
+                how="composed",
+                sentence=sentence,
+                title_head=self._title_head(m),
+            )
+            return j + 1
+        elif title.construct:
+            return i + 1  # a construct title needs its complement (رئيس وزراء العراق)
+        office = title.office
+        head = self._title_head(m)
+        if title.sector == "IGO" and country:
+            # an envoy "to Yemen" is an international official: the country is what he covers
+            office, country = f"{office}:{country}" if office else office, ""
+        if office == "counterpart":
+            office, head = self._antecedent_office(i)
+        # a known person right after the title (and its nationality)
+        if self._adjacent(j - 1, j) and PERSON in self.raws[j].kinds:
+            person_entry = self._pick(self.raws[j], PERSON)
+            assert person_entry is not None and person_entry.person is not None
+            p = person_entry.person
+            self._actor(
+                start,
+                self.raws[j].end,
+                p.country or country,
+                self._person_sector(p),
+                name=p.name,
+                office=office,
+                kind="person",
+                how="title+name",
+                person=p,
+                sentence=sentence,
+                title_head=head,
+            )
+            return j + 1
+        # a name after the title that no dictionary knows
+        run = self._name_run(end, sentence)
+        if run is not None and (country or title.sector):
+            name = transliterate_name(self.text[run[0] : run[1]])
+            if not country and title.sector != "IGO":
+                country = self.out.main_country
+            self._actor(
+                start,
+                run[1],
+                country,
+                title.sector,
+                name=name,
+                office=office,
+                kind="person",
+                how="title+unknown-name",
+                sentence=sentence,
+                title_head=head,
+            )
+            return j
+        apposed = self._apposed_person(i)
+        if apposed is not None and (country or not title.country):
+            apposed.office = apposed.office or office
+            if not apposed.country and country:
+                apposed.country = country
+            if apposed.sector in ("", "GOV") and title.sector:
+                apposed.sector = title.sector
+            return j
+        key_form = m.key
+        if not country and key_form in self.res.weak:
+            return j
+        if not office and country:
+            earlier = self._same_title_earlier(country, head)
+            if earlier is not None:
+                self._actor(
+                    start,
+                    end,
+                    earlier.country,
+                    earlier.sector,
+                    name=earlier.name,
+                    office=earlier.office,
+                    kind=earlier.kind,
+                    how="anaphora",
+                    person=earlier.person,
+                    sentence=sentence,
+                    title_head=head,
+                )
+                return j
+        holder = self._holder(office, country)
+        if holder is not None:
+            self._actor(
+                start,
+                end,
+                country,
+                self._person_sector(holder),
+                name=holder.name,
+                office=office,
+                kind="person",
+                how="dated-role",
+                person=holder,
+                sentence=sentence,
+                title_head=head,
+            )
+        elif country or title.sector == "IGO":
+            self._actor(
+                start,
+                end,
+                country,
+                title.sector,
+                office=office,
+                kind="role",
+                how="composed",
+                sentence=sentence,
+                title_head=head,
+            )
+        else:
+            self._anaphoric_title(start, end, title, head, sentence)
+        return j
+
+    def _person_sector(self, p: PersonInfo) -> str:
+        """The sector of the office held at the article date (or of the main office)."""
+        office = (p.office_at(self.date) if self.date else None) or p.main_office()
+        return office.sector if office is not None and office.sector else p.sector
+
+    def _antecedent_office(self, i: int) -> tuple[str, str]:
+        """The office of the nearest earlier actor that has one (for نظيره: his counterpart)."""
+        sentence = self.sent[i]
+        for a in reversed(self.out.actors):
+            if a.sentence < sentence - 1:
+                break
+            office = a.office
+            if not office and a.person is not None:
+                held = a.person.office_at(self.date) if self.date else a.person.main_office()
+                office = held.office if held else ""
+            if office:
+                return office, a.title_head
+        return "", ""
+
+    def _apposed_person(self, i: int) -> ActorMention | None:
+        """``X، TITLE``: the actor just before a comma that precedes this title."""
+        m = self.raws[i]
+        before = self.text[max(0, m.start - 3) : m.start]
+        if before.strip() != "" or not self.out.actors:
+            return None
+        last = self.out.actors[-1]
+        if last.kind != "person" or last.sentence != self.sent[i]:
+            return None
+        between = self.text[last.end : m.start]
+        if between.strip():
+            return None
+        return last if m.start - last.end <= 3 else None
+
+    def _same_title_earlier(self, country: str, head: str) -> ActorMention | None:
+        """الوزير الأمريكي after وزير الخارجية الأمريكي: the earlier actor with that title."""
+        for a in reversed(self.out.actors):
+            if a.country == country and head and a.title_head == head:
+                return a
+        return None
+
+    def _anaphoric_title(
+        self, start: int, end: int, title: Entry, head: str, sentence: int
+    ) -> None:
+        """A bare title (الرئيس، الوزير): the latest actor with that title, else the main country's."""
+        for a in reversed(self.out.actors):
+            if (title.office and a.office == title.office) or (head and a.title_head == head):
+                self._actor(
+                    start,
+                    end,
+                    a.country,
+                    a.sector,
+                    name=a.name,
+                    office=a.office,
+                    kind=a.kind,
+                    how="anaphora",
+                    person=a.person,
+                    sentence=sentence,
+                    title_head=head,
+                )
+                return
+        country = self.out.main_country
+        if title.office and country:
+            holder = self._holder(title.office, country)
+            self._actor(
+                start,
+                end,
+                country,
+                title.sector,
+                name=holder.name if holder else "",
+                office=title.office,
+                kind="person" if holder else "role",
+                how="title+main-country",
+                person=holder,
+                sentence=sentence,
+                title_head=head,
+            )
+
+    def _person(self, i: int) -> int:
+        m = self.raws[i]
+        entry = self._pick(m, PERSON)
+        assert entry is not None and entry.person is not None
+        p = entry.person
+        self._actor(
+            m.start,
+            m.end,
+            p.country,
+            self._person_sector(p),
+            name=p.name,
+            kind="person",
+            person=p,
+            sentence=self.sent[i],
+        )
+        return i + 1
+
+    def _stands_for_government(self, m: RawMention) -> bool:
+        """A capital as a subject or object (أن واشنطن تريد), not a dateline (واس - الرياض:) nor
+        after a preposition (على صنعاء، في الرياض)."""
+        word = self._word_before_token(m)
+        preps = self.res.prepositions
+        if word in preps or (word[:1] in "لبو" and word[1:] in preps):
+            return False
+        line_start = self.norm.rfind("\n", 0, m.start) + 1
+        before = self.norm[line_start : m.start].rstrip()
+        after = self.norm[m.end : m.end + 3].lstrip()
+        return not (before.endswith(("-", "–", "—", "/")) or after.startswith((":", "-", "–", "(")))
+
+    def _located_countries(self, j: int, sentence: int) -> list[str]:
+        """``X [adjective] في C1 وC2``: the countries of a body described by where it is."""
+        if j >= len(self.raws) or self.sent[j] != sentence:
+            return []
+        first = self.raws[j]
+        if not (COUNTRY in first.kinds and (self._is_locative(j))):
+            return []
+        between = self.text[self.raws[j - 1].end : first.start].split()
+        if len(between) > 3:
+            return []
+        out = [e.country for e in first.of_kind(COUNTRY)[:1]]
+        k = j + 1
+        while (
+            k < len(self.raws) and self.sent[k] == sentence and self.raws[k].prefix.startswith("و")
+        ):
+            gap = self.text[self.raws[k - 1].end : self.raws[k].start].strip()
+            if gap not in ("", "و") or COUNTRY not in self.raws[k].kinds:
+                break
+            out.extend(e.country for e in self.raws[k].of_kind(COUNTRY)[:1])
+            k += 1
+        return out
+
+    def _org(self, i: int) -> int:
+        m = self.raws[i]
+        if self._modifier(m) or self._body_as_place(m):
+            return i + 1
+        options = m.of_kind(ORG)
+        end = m.end
+        j = i + 1
+        if self._adjacent(i, j) and DEMONYM in self.raws[j].kinds:
+            given = self._country_of(self.raws[j], construct=False)
+            same = [o for o in options if o.country == given]
+            if same:
+                options = same
+                end = self.raws[j].end
+                j += 1
+        org = max(options, key=self._plausibility)
+        self._actor(
+            m.start, end, org.country, org.sector, name=org.name, kind="org", sentence=self.sent[i]
+        )
+        return j
+
+    def _sector(self, i: int) -> int:
+        m = self.raws[i]
+        noun = self._pick(m, SECTOR)
+        assert noun is not None
+        sentence = self.sent[i]
+        if self._modifier(m) or self._body_as_place(m):
+            return i + 1
+        implied = self.res.implied_country.get(m.key, "")
+        j = i + 1
+        country = implied
+        end = m.end
+        if not country and self._adjacent(i, j):
+            given = self._country_of(self.raws[j], construct=noun.construct)
+            if given:
+                country = given
+                end = self.raws[j].end
+                if COUNTRY in self.raws[j].kinds or PLACE in self.raws[j].kinds:
+                    self._place_from(self.raws[j], sentence)
+                j += 1
+        if m.key in self.res.ignored:
+            return j
+        if not country:
+            located = [] if noun.construct else self._located_countries(j, sentence)
+            if located:
+                for c in located:
+                    self._actor(
+                        m.start,
+                        end,
+                        c,
+                        noun.sector,
+                        name=noun.name,
+                        kind="body",
+                        how="sector+in-country",
+                        sentence=sentence,
+                    )
+                return j
+            if noun.construct or m.key in self.res.weak:
+                return j
+            # a body without a country belongs to the country the article is about
+            country = "" if noun.sector == "IGO" else self.out.main_country
+            how = "sector+main-country"
+        else:
+            how = "composed"
+        self._actor(
+            m.start,
+            end,
+            country,
+            noun.sector,
+            name=noun.name if country else "",
+            kind="body",
+            how=how,
+            sentence=sentence,
+        )
+        return j
+
+    def _country_or_place(self, i: int) -> int:
+        m = self.raws[i]
+        locative = self._is_locative(i)
+        if m.key in self.res.needs_locative and not locative:
+            return i + 1
+        self._place_from(m, self.sent[i])
+        country = self._pick(m, COUNTRY)
+        if locative:
+            self._locative_at = i
+        elif country is not None:
+            self._actor(m.start, m.end, country.country, "", kind="country", sentence=self.sent[i])
+        else:
+            place = self._pick(m, PLACE)
+            metonym = place.place.metonym if place is not None and place.place is not None else ""
+            if metonym and not m.prefix and self._stands_for_government(m):
+                # واشنطن تصعد المواجهة: a capital standing for its government
+                self._actor(
+                    m.start,
+                    m.end,
+                    metonym,
+                    "GOV",
+                    kind="body",
+                    how="metonym",
+                    sentence=self.sent[i],
+                )
+        return i + 1
+
+    def _place_from(self, m: RawMention, sentence: int) -> None:
+        candidates = [e for e in m.entries if e.kind in (PLACE, COUNTRY)]
+        if not candidates:
+            return
+        best = max(candidates, key=self._plausibility)
+        info = best.place if best.place is not None else self.lex.country_places.get(best.country)
+        if info is not None:
+            self.out.places.append(PlaceMention(m.start, m.end, info, sentence))

@@ -1,0 +1,119 @@
+"""Find dictionary entries in an article: clitic-aware, on word boundaries, longest first.
+
+The article's base-normalized text is turned into a *match text* of the same length (ta marbuta to
+ha, hamza carriers to hamza, every non-word character to a space), so positions are shared with
+``Work.norm`` and map back to the original through its offset map. Keys end with a space, so a hit is
+always right-bounded; the left side is accepted when the key starts a word or is preceded, inside
+its word, by a valid proclitic stack (وبمصر، للسعودية، والمصريين، بالقاهرة).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.actors.lexicon import Entry, Lexicon
+from rasd.text.scan import match_text, scan
+
+__all__ = ["RawMention", "find_mentions", "match_text"]
+
+#: Proclitic stacks allowed before a key that starts with the article (it cannot take another).
+PREFIXES_BEFORE_ARTICLE = frozenset(["و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"])
+#: Proclitic stacks allowed before other keys (the article may be among them: المصري، والمصريين).
+PREFIXES_OTHER = frozenset(
+    [
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "وب",
+        "ول",
+        "وك",
+        "فب",
+        "فل",
+        "فك",
+        "ال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "وبال",
+        "فبال",
+        "وكال",
+        "فكال",
+        "لل",
+        "ولل",
+        "فلل",
+    ]
+)
+#: Before a key whose entries all come from automatic lists (GeoNames): only و and ب.
+PREFIXES_AUTO = frozenset(["و", "ب", "وب"])
+#: The prefixes of the لل form of an article key (للسعودية, وللسعودية).
+PREFIXES_LAM = frozenset(["لل", "ولل", "فلل"])
+
+
+#: Entry kinds that can carry the article the key does not have (المصري، الوزير، الشرطة).
+_TAKES_ARTICLE = frozenset(["demonym", "sector", "title"])
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A dictionary hit, in ``Work.norm`` coordinates; ``start`` excludes conjunction/preposition
+    proclitics but includes the article when the text has one (المصرية)."""
+
+    start: int
+    end: int
+    key: str
+    entries: tuple[Entry, ...]
+    prefix: str  # the proclitic letters before the key inside its word ("", "و", "بال", ...)
+    token_start: int = -1  # where the word holding the key begins (before its proclitics)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+
+def find_mentions(lexicon: Lexicon, text: str) -> list[RawMention]:
+    """Non-overlapping dictionary mentions in a match text, longest first, in text order."""
+    hits: list[RawMention] = []
+    for start, end, (key, entries), prefix, word_start in scan(lexicon.automaton, text):
+        if not prefix:
+            hits.append(RawMention(start, end, key, entries, "", start))
+            continue
+        if prefix.endswith("لل") and start - word_start == len(prefix) - 1:
+            allowed = PREFIXES_LAM  # the ل-form of an article key: للسعودية
+        elif key.startswith("ال"):
+            allowed = PREFIXES_BEFORE_ARTICLE
+        elif all(e.auto for e in entries):
+            allowed = PREFIXES_AUTO
+        else:
+            allowed = PREFIXES_OTHER
+        if prefix not in allowed:
+            continue
+        if "ال" in prefix or (prefix.endswith("لل") and start - word_start == len(prefix)):
+            # names of countries, places, people and bodies do not take the article: السورية is
+            # the adjective, not the country's name سورية
+            entries = tuple(e for e in entries if e.kind in _TAKES_ARTICLE)
+            if not entries:
+                continue
+        shown_start = start - 2 if prefix.endswith("ال") else start
+        hits.append(RawMention(shown_start, end, key, entries, prefix, word_start))
+    return _longest_first(hits)
+
+
+def _longest_first(hits: list[RawMention]) -> list[RawMention]:
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[RawMention] = []
+    occupied: list[tuple[int, int]] = []
+    for hit in hits:
+        if any(hit.start < e and s < hit.end for s, e in occupied):
+            continue
+        taken.append(hit)
+        occupied.append((hit.start, hit.end))
+    taken.sort(key=lambda h: h.start)
+    return taken

@@ -1,0 +1,60 @@
+"""Word-bounded Aho–Corasick scanning over a match text, clitic-aware on the left.
+
+Keys are stored with a trailing space (so every hit ends at a word boundary) in a pyahocorasick
+automaton whose values are ``(key_length, payload, lam)``. A hit is reported with the proclitic
+letters that precede it inside its word (``prefix``); callers decide which prefixes they accept.
+``lam`` keys are the ل-forms of article keys (للسعودية holds لسعودية): they are reported only right
+after a ل, with that ل counted in the prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+_NON_WORD_RE = re.compile(r"\W")
+_MATCH_ONLY = (("ة", "ه"), ("ۃ", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
+MAX_PREFIX = 4
+
+
+def match_text(norm: str) -> str:
+    """Same-length matching form of base-normalized text: ة → ه, ؤ ئ → ء, non-word → space."""
+    for a, b in _MATCH_ONLY:
+        if a in norm:
+            norm = norm.replace(a, b)
+    return _NON_WORD_RE.sub(" ", norm)
+
+
+def add_key(automaton: Any, key: str, payload: Any, *, lam_form: bool = True) -> None:
+    """Add ``key`` (and, for article keys, its ل-form) with ``payload``."""
+    automaton.add_word(key + " ", (len(key), payload, False))
+    if lam_form and key.startswith("ال") and len(key) > 3:
+        automaton.add_word("ل" + key[2:] + " ", (len(key) - 1, payload, True))
+
+
+def scan(automaton: Any, text: str) -> Iterator[tuple[int, int, Any, str, int]]:
+    """``(start, end, payload, prefix, word_start)`` for every word-bounded hit in ``text``."""
+    padded = text + " "
+    for end_index, (length, payload, lam) in automaton.iter(padded):
+        start = end_index - length
+        if lam:
+            if start < 1 or padded[start - 1] != "ل":
+                continue
+            word_start = _word_start(padded, start - 1)
+            yield start, end_index, payload, padded[word_start:start] + "ل", word_start
+        elif start == 0 or padded[start - 1] == " ":
+            yield start, end_index, payload, "", start
+        else:
+            word_start = _word_start(padded, start)
+            if start - word_start <= MAX_PREFIX and (
+                word_start == 0 or padded[word_start - 1] == " "
+            ):
+                yield start, end_index, payload, padded[word_start:start], word_start
+
+
+def _word_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] != " " and pos - i <= MAX_PREFIX:
+        i -= 1
+    return i
