@@ -45,7 +45,13 @@ class SegmentOptions:
 
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
-    stages: tuple[str, ...] = ("clean", "normalize", "segment", "actors")
+    stages: tuple[str, ...] = ("clean", "normalize", "segment", "actors", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    # Use the trained event filter (data/models/event_filter.json) for the types it covers.
+    filter_model: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,7 @@ class Options:
     normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
     segment: SegmentOptions = field(default_factory=SegmentOptions)
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    events: EventOptions = field(default_factory=EventOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
     dictionaries: DictionaryOptions = field(default_factory=DictionaryOptions)
     store: StoreOptions = field(default_factory=StoreOptions)

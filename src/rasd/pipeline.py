@@ -102,12 +102,19 @@ def _actors_stage(knowledge: Knowledge, options: Options) -> Stage:
     return ActorsStage(knowledge, options)
 
 
+def _events_stage(knowledge: Knowledge, options: Options) -> Stage:
+    from rasd.events.coder import EventsStage
+
+    return EventsStage(knowledge, options)
+
+
 #: Built-in stages by name. Stage modules are imported when a pipeline is built, not at import.
 STAGE_FACTORIES: dict[str, StageFactory] = {
     "clean": _text_stage("clean"),
     "normalize": _text_stage("normalize"),
     "segment": _text_stage("segment"),
     "actors": _actors_stage,
+    "events": _events_stage,
 }
 
 #: What every pipeline starts with.
@@ -157,6 +164,16 @@ class Analyzer:
         self.knowledge = knowledge or Knowledge(self.options)
         self.pipeline = Pipeline.from_options(self.knowledge, self.options)
 
+    def analyze_work(self, record: Record) -> Work:
+        """Like :meth:`analyze_record`, but returns the working state (for evaluation and training)."""
+        doc = Document(id=record.id, text=record.text, title=record.title, date=record.date,
+                       source=record.source, url=record.url, encoding=record.encoding,
+                       origin=record.origin)
+        work = Work(doc=doc, title_in_text=record.title_in_text)
+        self.pipeline.run(work)
+        self._finish(work)
+        return work
+
     def analyze_record(self, record: Record) -> Document:
         doc = Document(
             id=record.id,
@@ -198,6 +215,8 @@ class Analyzer:
         in_text = False
         if title is None:
             title, in_text = split_title(text)
+        elif title and text.lstrip().startswith(title):
+            in_text = True
         record = Record(
             text=text,
             origin=Origin("<text>"),

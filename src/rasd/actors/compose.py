@@ -68,6 +68,7 @@ class ActorMention:
     person: PersonInfo | None = None
     sentence: int = 0
     key: tuple[str, ...] = ()
+    listed: bool = True  # False: a party for events, listed as an actor only if it takes part
 
 
 @dataclass(slots=True)
@@ -124,7 +125,7 @@ class Composer:
         gap = self.text[a.end : b.start]
         if not gap.strip():
             return b.prefix in ("", "ال", "لل")
-        return allow_lam and gap.strip() in ("ل", "لل") and b.prefix in ("ل", "لل")
+        return allow_lam and gap.strip() in ("ل", "لل", "ب") and b.prefix in ("ل", "لل", "ب")
 
     def _pick(self, m: RawMention, kind: str) -> Entry | None:
         options = m.of_kind(kind)
@@ -235,6 +236,20 @@ class Composer:
                 i = self._sector(i)
             elif COUNTRY in kinds or PLACE in kinds:
                 i = self._country_or_place(i)
+            elif DEMONYM in kinds:
+                e = self._pick(m, DEMONYM)
+                assert e is not None
+                self._actor(
+                    m.start,
+                    m.end,
+                    e.country,
+                    "",
+                    kind="country",
+                    how="nationality",
+                    sentence=self.sent[i],
+                    listed=False,
+                )
+                i += 1
             else:
                 i += 1
         return self.out
@@ -278,6 +293,21 @@ class Composer:
                 if COUNTRY in nxt.kinds or PLACE in nxt.kinds:
                     self._place_from(nxt, sentence)
                 j += 1
+        elif (
+            self._adjacent(i, j, allow_lam=True)
+            and title.office
+            and not title.construct
+            and COUNTRY in self.raws[j].kinds
+            and self.raws[j].prefix in ("ب", "ل", "لل")
+        ):
+            # وزير الخارجية بجمهورية مصر العربية (Saudi style), المبعوث الأممي لليمن
+            nxt = self.raws[j]
+            country_entry = self._pick(nxt, COUNTRY)
+            assert country_entry is not None
+            country = country_entry.country
+            end = nxt.end
+            self._place_from(nxt, sentence)
+            j += 1
         elif title.construct and self._adjacent(i, j, allow_lam=True) and ORG in self.raws[j].kinds:
             org = self._pick(self.raws[j], ORG)
             assert org is not None

@@ -42,8 +42,9 @@ def actor_id(key: tuple[str, ...]) -> str:
 
 def build_actors(
     comp: Composition, text: str, offsets: OffsetMap
-) -> tuple[list[Actor], dict[int, str]]:
-    """Actors with their mentions; also the actor id of each composed mention (by index)."""
+) -> tuple[list[Actor], dict[int, str], dict[str, Actor]]:
+    """Actors to list, the actor id of each composed mention (by index), and every actor by id
+    (also those not listed, which events may still refer to)."""
     persons_by_role: dict[tuple[str, str], tuple[str, ...]] = {}
     for m in comp.actors:
         if m.kind == "person" and m.person is not None:
@@ -69,8 +70,13 @@ def build_actors(
         ids[index] = actor.id
     # a country stands as an actor of its own only when nothing more specific of it is there
     specific = {a.country for a in actors.values() if a.sector}
-    kept = [a for a in actors.values() if a.sector or a.name or a.country not in specific]
-    return kept, ids
+    listed = {actor_key(m) for m in comp.actors if m.listed}
+    kept = [
+        a
+        for key, a in actors.items()
+        if key in listed and (a.sector or a.name or a.country not in specific)
+    ]
+    return kept, ids, {a.id: a for a in actors.values()}
 
 
 def build_places(comp: Composition, text: str, offsets: OffsetMap) -> list[Place]:

@@ -66,7 +66,7 @@ def event_triples(events: Iterable[dict[str, Any]]) -> set[tuple[str, str, str]]
         kind = e.get("event_type", "")
         a, r = _code(e.get("actor")), _code(e.get("recipient"))
         if kind in UNDIRECTED:
-            a, r = sorted((a, r))  # type: ignore[assignment]
+            a, r = sorted((a, r))
         out.add((kind, a, r))
     return out
 

@@ -1,0 +1,411 @@
+"""Pipeline stage ``events``: PLOVER events with actor, recipient, mode, context, date and place.
+
+For each sentence: triggers (:mod:`rasd.events.triggers`), then whether each reports an event
+(:func:`rasd.events.attributes.status`: negated, conditional, historical, questioned and
+metaphorical mentions are dropped; future or intended cooperation becomes AGREE), who did it to
+whom (:mod:`rasd.events.roles`), its contexts, date and place. Reports of the same event (same type,
+actors and date) are merged, keeping every evidence span.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasd.actors.compose import ActorMention, Composition
+from rasd.events.attributes import COOPERATIVE, event_date, sentence_cues, status
+from rasd.events.filter import TypeModel, load_models, sentence_features
+from rasd.events.lexicon import EventLexicon, build_event_lexicon
+from rasd.events.roles import Party, assign, group_coordinated, mark
+from rasd.events.triggers import find_triggers
+from rasd.knowledge import Knowledge
+from rasd.model import Actor, Event, Evidence, Place
+from rasd.options import Options
+from rasd.pipeline import Work
+from rasd.text.scan import match_text
+
+_CLAUSE_BREAKS = '،,؛;:«»"()'
+_MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
+SELF_COUNTRY_WORDS = frozenset(
+    ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
+)
+BOTH_SIDES_WORDS = frozenset(
+    [
+        "الجانبين",
+        "الجانبان",
+        "البلدين",
+        "البلدان",
+        "الطرفين",
+        "الطرفان",
+        "الطرفين",
+        "البلدين الشقيقين",
+    ]
+)
+
+
+def _pairs(
+    subject: Party | None, recipient: Party | None, how: str
+) -> list[tuple[Party | None, Party | None]]:
+    """(actor, recipient) pairs: coordinated parties each take part; a reciprocal act between two
+    parties (اتفق الرئيسان، التقى الجانبان) goes both ways."""
+    if how.endswith("+reciprocal") or how == "between":
+        return [(subject, recipient), (recipient, subject)]
+    actors: list[Party | None] = (
+        list(subject.group) if subject is not None and subject.group else [subject]
+    )
+    targets: list[Party | None] = (
+        list(recipient.group) if recipient is not None and recipient.group else [recipient]
+    )
+    return [(a, r) for a in actors for r in targets]
+
+
+def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
+    lexicon: Any = knowledge.cached("events.lexicon", lambda: build_event_lexicon(knowledge))
+    return lexicon  # type: ignore[no-any-return]
+
+
+class EventsStage:
+    name = "events"
+    requires = frozenset({"norm", "sentences", "actors", "places"})
+    produces = frozenset({"events"})
+
+    def __init__(self, knowledge: Knowledge, options: Options) -> None:
+        self._lex = load_event_lexicon(knowledge)
+        self._models: dict[str, TypeModel] = (
+            knowledge.cached("events.models", load_models) if options.events.filter_model else {}
+        )
+
+    def __call__(self, work: Work) -> None:
+        composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
+        coder = _ArticleCoder(self._lex, work, composition, mention_ids, actors_by_id, self._models)
+        work.doc.events = coder.run()
+        coder.add_participants()
+        work.extras["reports"] = coder.reports
+
+
+class _ArticleCoder:
+    def __init__(
+        self,
+        lex: EventLexicon,
+        work: Work,
+        composition: Composition,
+        mention_ids: dict[int, str],
+        actors_by_id: dict[str, Actor],
+        models: dict[str, TypeModel] | None = None,
+    ) -> None:
+        self.lex = lex
+        self.work = work
+        self.doc = work.doc
+        self.norm = work.norm
+        self.text = match_text(work.norm)
+        self.actors = actors_by_id
+        self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
+        self.parties_by_sentence = self._parties(composition.actors, mention_ids)
+        self.places_by_sentence: dict[int, list[Place]] = {}
+        place_objs = {(p.name, p.country): p for p in self.doc.places}
+        for pm in composition.places:
+            place = place_objs.get((pm.info.name, pm.info.country))
+            if place is not None:
+                self.places_by_sentence.setdefault(pm.sentence, []).append(place)
+        self.main_place = next((p for p in self.doc.places if p.main), None)
+        self.used: dict[str, Actor] = {}
+        self.models = models or {}
+        self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
+
+    # --- parties -----------------------------------------------------------------------------
+
+    def _parties(self, mentions: list[ActorMention], ids: dict[int, str]) -> dict[int, list[Party]]:
+        out: dict[int, list[Party]] = {}
+        for index, m in enumerate(mentions):
+            actor_id = ids.get(index)
+            if actor_id is None:
+                continue
+            token_start = m.start
+            while token_start > 0 and self.text[token_start - 1] != " ":
+                token_start -= 1
+            prefix = self.text[token_start : m.start]
+            party = Party(m.start, m.end, token_start, actor_id, m.country)
+            mark(self.text, party, prefix)
+            out.setdefault(m.sentence, []).append(party)
+        return out
+
+    def _country_actor(self, country: str) -> Actor:
+        actor_id = f"country:{country.lower()}"
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = Actor(actor_id, country, "", "", kind="country")
+            self.actors[actor_id] = actor
+        return actor
+
+    def _extra_parties(
+        self, sentence: int, span: tuple[int, int], parties: list[Party], history: list[Party]
+    ) -> list[Party]:
+        """بلاده (the speaker's country) and البلدين (both sides) as parties."""
+        start, end = span
+        extra: list[Party] = []
+        pos = start
+        for word in self.text[start:end].split():
+            at = self.text.find(word, pos, end)
+            pos = at + len(word)
+            stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
+            if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:
+                speaker = next(
+                    (p for p in reversed([*history, *parties]) if p.start < at and not p.marker),
+                    None,
+                )
+                if speaker is not None and speaker.country:
+                    actor = self._country_actor(speaker.country)
+                    party = Party(at, pos, at, actor.id, speaker.country)
+                    mark(self.text, party, word[: len(word) - len(stripped)])
+                    extra.append(party)
+            elif stripped in BOTH_SIDES_WORDS or word in BOTH_SIDES_WORDS:
+                countries: list[str] = []
+                for p in reversed([*history, *[q for q in parties if q.start < at]]):
+                    if p.country and p.country not in countries:
+                        countries.append(p.country)
+                    if len(countries) == 2:
+                        break
+                if len(countries) == 2:
+                    first = Party(at, pos, at, self._country_actor(countries[1]).id, countries[1])
+                    second = Party(at, pos, at, self._country_actor(countries[0]).id, countries[0])
+                    mark(self.text, first, word[: len(word) - len(stripped)])
+                    first.group = [first, second]
+                    extra.append(first)
+        return extra
+
+    # --- events ------------------------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        events: dict[tuple[str, str, str, str], Event] = {}
+        carried: Party | None = None
+        history: list[Party] = []
+        for k, span in enumerate(self.work.sent_spans):
+            if k == self.work.title_sentence:
+                continue  # the headline restates the body
+            base = self.parties_by_sentence.get(k, [])
+            parties = sorted(
+                base + self._extra_parties(k, span, base, history), key=lambda p: p.start
+            )
+            heads = group_coordinated(self.text, parties)
+            hits = find_triggers(self.lex, self.text, span)
+            if not hits:
+                if heads and not heads[0].marker:
+                    carried = heads[0]
+                history.extend(parties)
+                continue
+            cues = sentence_cues(self.lex, self.text, self.norm, span)
+            judged = [(h, status(h, cues, self.text, self.norm, span[0], self.year)) for h in hits]
+            accepted = self._accepted_types(k, span, judged, cues, parties)
+            previous_end = -100
+            for hit, state in judged:
+                chained = (
+                    hit.trigger.pos == "n"
+                    and 0 <= previous_end <= hit.start
+                    and len(self.text[previous_end : hit.start].split()) <= 2
+                )
+                previous_end = hit.end
+                if hit.trigger.event_type == "-" or chained:
+                    continue  # حرص على تعزيز التعاون: the nouns are what the first trigger is about
+                event_type = hit.trigger.event_type
+                mode = hit.trigger.mode
+                if event_type in self.models and event_type not in accepted:
+                    continue
+                if state == "future":
+                    if event_type not in COOPERATIVE:
+                        continue
+                    event_type, mode = "AGREE", ""
+                elif state != "event" and event_type not in accepted:
+                    continue
+                clause = self._clause_start(span[0], hit.start)
+                subject, recipient, how = assign(hit, heads, self.text, carried, clause)
+                if hit.trigger.pos == "n" and how != "genitive" and not self._standalone_noun(hit):
+                    continue  # التعاون، التشاور، الهدنة: talked about, not reported as done
+                if subject is not None and how != "carried":
+                    carried = subject
+                date = event_date(self.doc.date, cues, hit)
+                place = self._place(k, hit.start)
+                for a, r in _pairs(subject, recipient, how):
+                    actor = self.actors.get(a.actor_id) if a is not None else None
+                    target = self.actors.get(r.actor_id) if r is not None else None
+                    if actor is not None and target is not None:
+                        if actor.id == target.id:
+                            target = None
+                        elif r is not recipient and actor.country == target.country:
+                            continue  # "both sides": the other side only
+                    if actor is None and target is None:
+                        continue  # nobody to code
+                    self._add(
+                        events,
+                        event_type,
+                        mode,
+                        cues.contexts,
+                        actor,
+                        target,
+                        place,
+                        date,
+                        span,
+                        hit,
+                        how,
+                    )
+            history.extend(parties)
+        return list(events.values())
+
+    def _accepted_types(
+        self,
+        k: int,
+        span: tuple[int, int],
+        judged: list[tuple[Any, str]],
+        cues: Any,
+        parties: list[Party],
+    ) -> set[str]:
+        """Types the event filter accepts as reported in this sentence (for the modeled types);
+        every accepted sentence is also recorded in ``work.extras["reports"]``."""
+        accepted: set[str] = set()
+        present = {h.trigger.event_type for h, _ in judged}
+        for event_type, model in self.models.items():
+            if event_type not in present:
+                continue
+            features = self.features(event_type, span, judged, cues, parties, k)
+            probability = model.probability(features)
+            if probability >= model.threshold:
+                accepted.add(event_type)
+                self.reports.append((k, event_type, probability))
+        for h, state in judged:
+            t = h.trigger.event_type
+            if t not in self.models and t != "-" and state == "event":
+                self.reports.append((k, t, 1.0))
+        return accepted
+
+    def features(
+        self,
+        event_type: str,
+        span: tuple[int, int],
+        judged: list[tuple[Any, str]],
+        cues: Any,
+        parties: list[Party],
+        k: int,
+    ) -> dict[str, float]:
+        sectors = [
+            self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
+        ]
+        return sentence_features(
+            event_type,
+            judged,
+            [c[2] for c in cues.cues],
+            self.text[span[0] : span[1]].split(),
+            sectors,
+            len(self.places_by_sentence.get(k, [])),
+            bool(cues.date_words),
+            self.norm[span[0] : span[1]],
+        )
+
+    def _standalone_noun(self, hit: Any) -> bool:
+        """A noun that reports an event by itself: a violent or contentious act (هجوم، اعتقال،
+        مظاهرة) or a phrase (اتصال هاتفي، زيارة رسمية), as opposed to cooperation talk."""
+        trigger = hit.trigger
+        if trigger.event_type in _MATERIAL_CONFLICT:
+            return True
+        if "mwe" in trigger.flags:
+            return True
+        return trigger.event_type == "CONSULT" and trigger.mode in (
+            "visit",
+            "phone",
+            "multilateral",
+        )
+
+    def _clause_start(self, sentence_start: int, pos: int) -> int:
+        for i in range(pos - 1, sentence_start - 1, -1):
+            if self.norm[i] in _CLAUSE_BREAKS:
+                return i + 1
+        return sentence_start
+
+    def _place(self, sentence: int, pos: int) -> Place | None:
+        here = self.places_by_sentence.get(sentence, [])
+        local = [p for p in here if p.kind != "country"]
+        if local:
+            return local[0]
+        if here:
+            return here[0]
+        return self.main_place
+
+    def _add(
+        self,
+        events: dict[tuple[str, str, str, str], Event],
+        event_type: str,
+        mode: str,
+        contexts: list[str],
+        actor: Actor | None,
+        target: Actor | None,
+        place: Place | None,
+        date: str,
+        span: tuple[int, int],
+        hit: Any,
+        how: str,
+    ) -> None:
+        offsets = self.work.offsets
+        s_start, s_end = offsets.span_to_orig(*span)
+        t_start, t_end = offsets.span_to_orig(hit.start, hit.end)
+        evidence = Evidence(s_start, s_end, t_start, t_end)
+        key = (event_type, actor.id if actor else "", target.id if target else "", date)
+        existing = events.get(key)
+        if existing is not None:
+            if all(e.start != evidence.start for e in existing.evidence):
+                existing.evidence.append(evidence)
+            for c in contexts:
+                if c not in existing.context:
+                    existing.context.append(c)
+            return
+        row = self.lex.plover.get(event_type, {})
+        try:
+            score: float | None = float(row.get("score", "")) if row.get("score") else None
+        except ValueError:
+            score = None
+        confidence = 0.5 + (0.2 if actor is not None else 0) + (0.1 if target is not None else 0)
+        confidence += 0.1 if hit.trigger.pos == "v" else 0.0
+        confidence -= 0.1 if how == "carried" else 0.0
+        events[key] = Event(
+            event_type,
+            mode,
+            list(contexts),
+            actor,
+            target,
+            place,
+            date,
+            [evidence],
+            quad=row.get("quad", ""),
+            score=score,
+            confidence=min(confidence, 1.0),
+        )
+        for a in (actor, target):
+            if a is not None:
+                self.used[a.id] = a
+
+    def add_participants(self) -> None:
+        """Actors of events belong in the article's actor list even when the actor stage kept
+        only more specific forms (a country that acts, not only its president)."""
+        present = {a.id for a in self.doc.actors}
+        for actor in self.used.values():
+            if actor.id not in present:
+                self.doc.actors.append(actor)
+                present.add(actor.id)
+
+
+def candidate_features(
+    lex: EventLexicon, work: Work, types: tuple[str, ...]
+) -> list[tuple[int, str, dict[str, float]]]:
+    """(sentence, type, features) for every sentence holding a trigger of one of ``types``: what
+    the event filter sees. Used to train it (``scripts/train_event_filter.py``)."""
+    composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
+    coder = _ArticleCoder(lex, work, composition, mention_ids, actors_by_id)
+    out: list[tuple[int, str, dict[str, float]]] = []
+    for k, span in enumerate(work.sent_spans):
+        hits = find_triggers(lex, coder.text, span)
+        present = {h.trigger.event_type for h in hits}
+        wanted = [t for t in types if t in present]
+        if not wanted:
+            continue
+        cues = sentence_cues(lex, coder.text, coder.norm, span)
+        judged = [(h, status(h, cues, coder.text, coder.norm, span[0], coder.year)) for h in hits]
+        parties = coder.parties_by_sentence.get(k, [])
+        for event_type in wanted:
+            out.append((k, event_type, coder.features(event_type, span, judged, cues, parties, k)))
+    return out

@@ -1,0 +1,258 @@
+"""Event knowledge compiled for matching: triggers, cues, contexts, calendar words, the ontology.
+
+Verbs are listed once (3rd person masculine singular perfect and imperfect, verbal nouns); their
+inflections are generated here from Arabic suffix and prefix patterns (:func:`perfect_forms`,
+:func:`imperfect_forms`, :func:`noun_forms`), including the weak verbs whose last letter changes
+(التقى → التقت، التقوا; دعا → دعت; يلتقي → يلتقون). Single words go into an Aho–Corasick automaton;
+a multiword phrase is indexed by its first word and its other words are checked on the following
+tokens, allowing proclitics on them (قام بزيارة) and a few words in between (أعرب الوزير عن قلقه).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+from rasd.actors.lexicon import match_key
+from rasd.dicts.tsv import split_values
+from rasd.knowledge import Knowledge
+from rasd.text.normalize import Normalizer
+from rasd.text.scan import add_key
+
+#: Third-person forms only (news reports third persons): the first and second persons and the
+#: feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
+PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ه", "ها", "هم", "ته", "وه", "تها", "تهم")
+IMPERFECT_PREFIXES = ("ي", "ت")
+IMPERFECT_SUFFIXES = ("", "ون", "وا", "ان", "ه", "ها", "هم")
+NOUN_ENCLITICS = ("", "ه", "ها", "هم", "هما")
+MAX_EXPANSIONS = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a matched word or phrase means."""
+
+    event_type: str  # one of the 16 types, or "-" (not an event by itself)
+    mode: str
+    pos: str  # "v" verb form, "n" noun (verbal noun or nominal trigger)
+    lemma: str  # the verb lemma or the phrase, for explanations and features
+    recipient: tuple[str, ...] = ()  # "obj" or prepositions that mark the recipient
+    flags: frozenset[str] = frozenset()
+    rest: tuple[frozenset[str], ...] = ()  # following words of a multiword phrase
+    future: bool = False  # the form itself is a future (سيزور is matched as a verb with سـ)
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    automaton: Any = None
+    protected: frozenset[str] = frozenset()  # words never read as clitic + trigger (وزارة)
+    pronominal: frozenset[str] = frozenset()  # noun forms with a possessive pronoun (استقباله)
+    plover: dict[str, dict[str, str]] = field(default_factory=dict)
+    contexts: Any = None  # automaton: key -> context
+    cues: Any = None  # automaton: key -> (cue, scope)
+    cue_words: dict[str, set[str]] = field(default_factory=dict)
+    dates: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (kind, value)
+    date_automaton: Any = None
+
+
+def _strip_final(word: str, letters: str) -> str:
+    return word[:-1] if word and word[-1] in letters else word
+
+
+def perfect_forms(lemma: str) -> set[str]:
+    """استقبل → استقبلت، استقبلوا، استقبلا ... ; التقى → التقت، التقوا، التقيا، التقاه ; دعا → دعت، دعوا."""
+    forms = {lemma}
+    if lemma.endswith("ى"):
+        base = lemma[:-1]
+        forms |= {base + s for s in ("ت", "وا", "يا", "تا", "اه", "اها", "اهم")}
+    elif lemma.endswith("ا") and len(lemma) >= 3:
+        base = lemma[:-1]
+        forms |= {base + s for s in ("ت", "وا", "اه", "اها", "اهم")}
+    else:
+        forms |= {lemma + s for s in PERFECT_SUFFIXES}
+    return forms
+
+
+def imperfect_forms(imperfect: str) -> set[str]:
+    """يستقبل → تستقبل، يستقبلون، يستقبلان ... ; يلتقي → يلتقون ; يدعو → يدعون."""
+    if len(imperfect) < 3:
+        return {imperfect}
+    stem = imperfect[1:]
+    forms: set[str] = set()
+    for prefix in IMPERFECT_PREFIXES:
+        word = prefix + stem
+        forms.add(word)
+        if stem[-1] in "يوى":
+            base = stem[:-1]
+            forms |= {prefix + base + s for s in ("ون", "وا")}
+            forms |= {word + s for s in ("ان", "ه", "ها", "هم")}
+        else:
+            forms |= {word + s for s in IMPERFECT_SUFFIXES}
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    """زيارة → زيارة، زيارته، زيارتها ...; لقاء → لقاؤه، لقائه."""
+    forms = {noun}
+    if noun.endswith("ة"):
+        forms |= {noun[:-1] + "ت" + e for e in NOUN_ENCLITICS if e}
+    elif noun.endswith("اء"):
+        forms |= {noun[:-1] + c + e for c in ("ؤ", "ئ", "ء") for e in NOUN_ENCLITICS if e}
+    else:
+        forms |= {noun + e for e in NOUN_ENCLITICS if e}
+    return forms
+
+
+def noun_forms_base(form: str) -> str:
+    """The noun without a possessive pronoun: زيارته → زيارة; لقائه → لقاء."""
+    for enc in ("هما", "هم", "ها", "ه"):
+        if form.endswith(enc):
+            base = form[: -len(enc)]
+            if base.endswith("ت"):
+                return base[:-1] + "ة"
+            if base.endswith(("ئ", "ؤ")):
+                return base[:-1] + "ء"
+            return base
+    return form
+
+
+@dataclass(slots=True)
+class _Verb:
+    perfect: set[str]
+    imperfect: set[str]
+    nouns: set[str]
+
+
+def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
+    import ahocorasick
+
+    normalizer = Normalizer("match")
+
+    def key(text: str) -> str:
+        return match_key(normalizer, text)
+
+    lex = EventLexicon()
+    lex.plover = {row["event_type"]: row for row in knowledge.rows("plover")}
+    verbs: dict[str, _Verb] = {}
+    verb_flags: dict[str, frozenset[str]] = {}
+    heads: dict[str, list[Trigger]] = {}
+
+    def index(form: str, trigger: Trigger) -> None:
+        k = key(form)
+        if k:
+            bucket = heads.setdefault(k, [])
+            if trigger not in bucket:
+                bucket.append(trigger)
+
+    for row in knowledge.rows("verbs"):
+        lemma = row["lemma"]
+        entry = verbs.setdefault(key(lemma), _Verb(set(), set(), set()))
+        entry.perfect |= perfect_forms(lemma)
+        for imperfect in split_values(row["imperfect"]):
+            entry.imperfect |= imperfect_forms(imperfect)
+        for masdar in split_values(row["masdar"]):
+            entry.nouns |= noun_forms(masdar)
+        flags = frozenset(split_values(row["flags"]))
+        verb_flags[key(lemma)] = verb_flags.get(key(lemma), frozenset()) | flags
+        if row["event_type"] == "-" or "needs_object" in flags or "speech" in flags:
+            continue  # helper and reporting verbs are events only inside phrases
+        recipient = tuple(split_values(row["recipient"]))
+        verb = Trigger(row["event_type"], row["mode"], "v", lemma, recipient, flags)
+        for form in entry.perfect | entry.imperfect:
+            index(form, verb)
+        noun = Trigger(row["event_type"], row["mode"], "n", lemma, recipient, flags)
+        for form in entry.nouns:
+            index(form, noun)
+    for row in knowledge.rows("phrases"):
+        positions = [_word_options(word, verbs, key) for word in row["phrase"].split()]
+        if not positions or not all(positions[1:]):
+            continue
+        first_forms, first_pos = positions[0]
+        rest = tuple(frozenset(options) for options, _ in positions[1:])
+        pos = "n" if row["kind"] == "noun" and first_pos == "n" else first_pos
+        head = row["phrase"].split()[0]
+        inherited = (
+            verb_flags.get(key(head[1:]), frozenset()) if head.startswith("@") else frozenset()
+        )
+        inherited -= {"needs_object", "speech"}
+        trigger = Trigger(
+            row["event_type"],
+            row["mode"],
+            pos,
+            row["phrase"],
+            tuple(split_values(row["recipient"])),
+            frozenset({row["kind"]}) | inherited,
+            rest,
+        )
+        for form in first_forms:
+            index(form, trigger)
+    pronominal: set[str] = set()
+    for entry in verbs.values():
+        for form in entry.nouns:
+            if form.endswith(("ه", "ها", "هم", "هما")) and noun_forms_base(form) in entry.nouns:
+                pronominal.add(key(form))
+    lex.pronominal = frozenset(pronominal)
+    automaton = ahocorasick.Automaton()
+    for k, triggers in heads.items():
+        add_key(automaton, k, (k, tuple(triggers)))
+    automaton.make_automaton()
+    lex.automaton = automaton
+    lex.contexts = _phrase_automaton(
+        (key(r["ar"]), r["context"]) for r in knowledge.rows("contexts")
+    )
+    lex.cues = _phrase_automaton(
+        (key(r["ar"]), (r["cue"], r["scope"])) for r in knowledge.rows("cues")
+    )
+    for row in knowledge.rows("cues"):
+        lex.cue_words.setdefault(row["cue"], set()).add(key(row["ar"]))
+    for row in knowledge.rows("dates"):
+        try:
+            value = int(row["value"]) if row["value"] else 0
+        except ValueError:
+            value = 0
+        lex.dates[key(row["ar"])] = (row["kind"], value)
+    lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
+    lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
+    return lex
+
+
+def _word_options(word: str, verbs: dict[str, _Verb], key: Any) -> tuple[set[str], str]:
+    """Normalized forms a phrase position accepts, and whether it is a verb (v) or noun (n)."""
+    pos = "n"
+    options: set[str] = set()
+    for alternative in word.split("/"):
+        if alternative.startswith("@"):
+            verb = verbs.get(key(alternative[1:]))
+            if verb is None:
+                continue
+            options |= {key(f) for f in verb.perfect | verb.imperfect | verb.nouns}
+            pos = "v"
+        else:
+            options |= {key(f) for f in noun_forms(alternative)}
+    return {o for o in options if o}, pos
+
+
+def _phrase_automaton(pairs: Any) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    values: dict[str, list[Any]] = {}
+    for k, value in pairs:
+        if k:
+            values.setdefault(k, []).append(value)
+    for k, vals in values.items():
+        add_key(automaton, k, (k, tuple(vals)))
+    if values:
+        automaton.make_automaton()
+    return automaton
+
+
+def expand_phrase(words: list[set[str]]) -> list[str]:
+    """All word sequences of a phrase (capped), for tests and explanations."""
+    out = []
+    for combo in product(*words):
+        out.append(" ".join(combo))
+        if len(out) >= MAX_EXPANSIONS:
+            break
+    return out

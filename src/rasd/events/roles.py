@@ -1,0 +1,212 @@
+"""Who did it, to whom: the actor and recipient of a trigger, from Arabic word order and markers.
+
+Parties are the actor mentions of the sentence, each with the preposition that marks it (مع، إلى،
+على، ضد، ل، ب …) and its coordinated companions (مصر والسعودية). For a verb, the subject is the
+first unmarked party right after it (verb–subject–object) or, failing that, the nearest unmarked
+party before it (subject–verb), or the subject carried over from the previous sentence; the
+recipient is the next party after the subject that is unmarked (direct object) or marked by one of
+the trigger's recipient prepositions. استقبل X Y: Y visits, so Y is the actor. For a noun
+(زيارة، هجوم), the party right after it is its agent (زيارة الرئيس) unless marked, and the
+recipient follows a preposition (هجوم على …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.events.triggers import TriggerHit
+
+#: Prepositions written as separate words that mark a party, and clitic ones (ل، ب) on the party.
+MARKERS = frozenset(
+    [
+        "مع",
+        "الي",
+        "علي",
+        "ضد",
+        "عن",
+        "من",
+        "في",
+        "لدي",
+        "بين",
+        "تجاه",
+        "حول",
+        "عبر",
+        "نحو",
+        "امام",
+        "داخل",
+        "بحق",
+    ]
+)
+NEAR_WORDS = 5  # how far (in words) after a verb its subject may start
+
+
+@dataclass(slots=True)
+class Party:
+    start: int  # match-text positions of the mention
+    end: int
+    token_start: int
+    actor_id: str
+    country: str
+    marker: str = ""  # preposition marking the party ("" when none)
+    group: list[Party] = field(default_factory=list)  # coordinated parties (itself first)
+
+
+def mark(text: str, party: Party, prefix: str) -> None:
+    """Find the preposition that marks a party: a clitic (للرئيس، بمصر) or the word before it."""
+    if prefix.startswith(("ل", "ول", "فل")) and not prefix.endswith("ال"):
+        party.marker = "ل"
+        return
+    if "ب" in prefix:
+        party.marker = "ب"
+        return
+    words = text[max(0, party.token_start - 40) : party.token_start].split()
+    if not words:
+        return
+    if words[-1] in MARKERS:
+        party.marker = words[-1]
+        return
+    # the party modifies the noun before it: للتدخل الإيراني، على التدخل الإيراني
+    head = words[-1]
+    if head.startswith(("لل", "ولل")) or (head.startswith(("ل", "ول")) and head[1:3] == "ال"):
+        party.marker = "ل"
+    elif head.startswith(("بال", "وبال")):
+        party.marker = "ب"
+    elif len(words) >= 2 and words[-2] in MARKERS and head.startswith("ال"):
+        party.marker = words[-2]
+
+
+def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
+    """Merge ``X وY وZ`` into X with group [X, Y, Z]; returns the heads."""
+    heads: list[Party] = []
+    for p in parties:
+        if heads:
+            last = heads[-1]
+            tail = last.group[-1] if last.group else last
+            gap = text[tail.end : p.token_start].strip()
+            if (
+                gap == ""
+                and text[p.token_start : p.token_start + 1] == "و"
+                and p.token_start < p.start
+            ):
+                last.group.append(p)
+                continue
+        p.group = [p]
+        heads.append(p)
+    return heads
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+#: Recipient markers that fit a type whatever the trigger lists (cooperation "with", attacks "on").
+GENERIC_MARKS: dict[str, frozenset[str]] = {
+    "coop": frozenset(["مع", "ل", "الي", "بين"]),
+    "verbal": frozenset(["ل", "الي", "علي", "ضد", "مع", "تجاه", "بحق"]),
+    "material": frozenset(["علي", "ضد", "بحق", "ل", "مع", "بين"]),
+}
+MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
+COOP = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"])
+
+
+def _family(event_type: str) -> str:
+    if event_type in COOP:
+        return "coop"
+    return "material" if event_type in MATERIAL_CONFLICT else "verbal"
+
+
+def assign(
+    hit: TriggerHit, parties: list[Party], text: str, carried: Party | None, clause_start: int
+) -> tuple[Party | None, Party | None, str]:
+    """(actor, recipient, how) for a trigger among the sentence's parties."""
+    trigger = hit.trigger
+    before = [p for p in parties if p.end <= hit.start and p.start >= clause_start]
+    after = [p for p in parties if p.start >= hit.head_end]
+    subject: Party | None = None
+    how = ""
+    first = after[0] if after else None
+    between = next((p for p in parties if p.marker == "بين" and len(p.group) > 1), None)
+    if between is not None and first is not None and between is first:
+        # اشتباكات بين الشرطة والجيش: the first side acts on the second
+        return between.group[0], between.group[1], "between"
+    if hit.pronoun:
+        # استقباله سامح شكري: "his" is the agent (the current subject), what follows is the object
+        unmarked = [p for p in before if not p.marker]
+        subject = unmarked[-1] if unmarked else carried
+        how = "pronoun"
+        recipient = (
+            first
+            if first is not None and not first.marker
+            else _recipient(hit, parties, subject, text)
+        )
+        if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
+            subject, recipient = recipient, subject
+        return subject, recipient, how
+    if trigger.pos == "v":
+        if (
+            first is not None
+            and not first.marker
+            and _words(text, hit.head_end, first.token_start) < NEAR_WORDS
+        ):
+            subject, how = first, "after-verb"
+    elif first is not None and not first.marker and _words(text, hit.end, first.token_start) <= 1:
+        subject, how = first, "genitive"
+    if subject is None:
+        unmarked = [p for p in before if not p.marker]
+        if unmarked:
+            subject, how = unmarked[-1], "before"
+    if subject is None and carried is not None and trigger.pos == "v":
+        subject, how = carried, "carried"
+    recipient = _recipient(hit, parties, subject, text)
+    if (
+        recipient is None
+        and subject is not None
+        and len(subject.group) > 1
+        and "reciprocal" in trigger.flags
+    ):
+        return subject.group[0], subject.group[1], how + "+reciprocal"
+    if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
+        subject, recipient = recipient, subject
+        how += "+visit"
+    return subject, recipient, how
+
+
+def _recipient(
+    hit: TriggerHit, parties: list[Party], subject: Party | None, text: str
+) -> Party | None:
+    trigger = hit.trigger
+    own_marks = set(trigger.recipient) - {"obj"}
+    own_marks = {m.replace("إ", "ا").replace("ى", "ي") for m in own_marks}
+    wants_object = "obj" in trigger.recipient
+    family = _family(trigger.event_type)
+    generic = GENERIC_MARKS[family]
+    best: tuple[float, Party] | None = None
+    for p in parties:
+        if p is subject or (subject is not None and p.actor_id == subject.actor_id):
+            continue
+        after = p.start >= hit.head_end
+        distance = (
+            _words(text, hit.end, p.token_start)
+            if p.start >= hit.end
+            else (0 if after else _words(text, p.end, hit.start) + 3)
+        )
+        score = 0.0
+        if p.marker and p.marker in own_marks:
+            score += 3
+        elif not p.marker and wants_object and after:
+            score += 2.5
+        elif p.marker in generic:
+            score += 2
+        elif not p.marker and after:
+            score += 1
+        else:
+            continue
+        if subject is not None and subject.country:
+            if p.country and p.country != subject.country:
+                score += 1 if family != "material" else 0.5
+            elif p.country == subject.country and family == "material":
+                score += 0.5
+        score -= 0.05 * distance
+        if best is None or score > best[0]:
+            best = (score, p)
+    return best[1] if best is not None and best[0] >= 1.2 else None
