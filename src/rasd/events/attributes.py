@@ -20,6 +20,8 @@ AFTER_WINDOW = 3
 COOPERATIVE = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"])
 VERBAL = frozenset(["REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"])
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_CUE_PREFIXES = frozenset(["", "و", "ف"])
+SENTENCE_SCOPE_WORDS = 8  # a "sentence" cue counts within this many words of the trigger
 _CLAUSE_BREAK = frozenset(["،", ",", "؛", ";", ":", "«", "»", '"', "(", ")", "-", "–"])
 
 
@@ -38,7 +40,9 @@ def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]
     start, end = span
     segment = text[start:end]
     out = SentenceCues()
-    for _s, e, (_key, values), _prefix, ws in scan(lex.cues, segment):
+    for _s, e, (_key, values), prefix, ws in scan(lex.cues, segment):
+        if prefix not in _CUE_PREFIXES:
+            continue  # كما is not ك + ما; أهل is not أ + هل
         for cue, scope in values:
             out.cues.append((start + ws, start + e, cue, scope))
     seen: dict[str, None] = {}
@@ -73,7 +77,13 @@ def status(
         window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
         before = e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
         after = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW
-        near = before if scope == "before" else after if scope == "after" else True
+        if scope == "before":
+            near = before
+        elif scope == "after":
+            near = after
+        else:
+            gap = words_between(text, e, hit.start) if e <= hit.start else words_between(text, hit.end, s)
+            near = gap <= SENTENCE_SCOPE_WORDS
         if not near:
             continue
         if cue in (

@@ -25,6 +25,9 @@ from rasd.text.scan import match_text
 
 _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
+_UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
+_BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
+_VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
 SELF_COUNTRY_WORDS = frozenset(
     ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
 )
@@ -80,6 +83,7 @@ class EventsStage:
         work.doc.events = coder.run()
         coder.add_participants()
         work.extras["reports"] = coder.reports
+        work.extras["dropped"] = coder.dropped
 
 
 class _ArticleCoder:
@@ -110,6 +114,7 @@ class _ArticleCoder:
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
+        self.dropped: list[tuple[Any, str]] = []  # triggers not coded, and why
 
     # --- parties -----------------------------------------------------------------------------
 
@@ -124,7 +129,7 @@ class _ArticleCoder:
                 token_start -= 1
             prefix = self.text[token_start : m.start]
             party = Party(m.start, m.end, token_start, actor_id, m.country)
-            mark(self.text, party, prefix)
+            mark(self.text, party, prefix, self.lex.protected)
             out.setdefault(m.sentence, []).append(party)
         return out
 
@@ -199,25 +204,48 @@ class _ArticleCoder:
             for hit, state in judged:
                 chained = (
                     hit.trigger.pos == "n"
+                    and hit.trigger.event_type not in _MATERIAL_CONFLICT
                     and 0 <= previous_end <= hit.start
                     and len(self.text[previous_end : hit.start].split()) <= 2
                 )
                 previous_end = hit.end
                 if hit.trigger.event_type == "-" or chained:
+                    if "speech" in hit.trigger.flags:
+                        # قال الوزير …: the speaker is who later verbs without a subject are about
+                        clause = self._clause_start(span[0], hit.start)
+                        speaker, _, how = assign(hit, heads, self.text, carried, clause)
+                        if speaker is not None and how in ("after-verb", "before"):
+                            carried = speaker
+                        continue
+                    self._drop(hit, "helper" if hit.trigger.event_type == "-" else "chained")
                     continue  # حرص على تعزيز التعاون: the nouns are what the first trigger is about
                 event_type = hit.trigger.event_type
                 mode = hit.trigger.mode
                 if event_type in self.models and event_type not in accepted:
+                    self._drop(hit, "filter")
                     continue
                 if state == "future":
                     if event_type not in COOPERATIVE:
+                        self._drop(hit, "future")
                         continue
                     event_type, mode = "AGREE", ""
                 elif state != "event" and event_type not in accepted:
+                    self._drop(hit, state)
                     continue
                 clause = self._clause_start(span[0], hit.start)
-                subject, recipient, how = assign(hit, heads, self.text, carried, clause)
+                governed = hit.trigger.pos == "n" and any(
+                    h.start < hit.start and h.trigger.event_type in _VERBAL
+                    for h, _ in judged)
+                subject, recipient, how = assign(hit, heads, self.text, carried, clause, governed)
+                if recipient is None and hit.trigger.mode == "visit":
+                    recipient = self._visited(k, hit, subject)
+                if recipient is None and subject is not None and event_type in _VERBAL:
+                    recipient = self._counterpart(subject, parties, history)
+                if "needs_object" in hit.trigger.flags and recipient is None:
+                    self._drop(hit, "no-object")
+                    continue  # نشر، منع، استهدف: an event only with an actor as object
                 if hit.trigger.pos == "n" and how != "genitive" and not self._standalone_noun(hit):
+                    self._drop(hit, "noun-without-agent")
                     continue  # التعاون، التشاور، الهدنة: talked about, not reported as done
                 if subject is not None and how != "carried":
                     carried = subject
@@ -231,8 +259,12 @@ class _ArticleCoder:
                             target = None
                         elif r is not recipient and actor.country == target.country:
                             continue  # "both sides": the other side only
-                    if actor is None and target is None:
-                        continue  # nobody to code
+                        elif (actor.country and actor.country == target.country
+                              and event_type in _BETWEEN_STATES):
+                            continue  # a country does not agree with or praise itself
+                    if actor is None and (target is None or event_type not in _UNKNOWN_AGENT_OK):
+                        self._drop(hit, "no-actor")
+                        continue  # nobody to code (an unknown attacker is common; others are not)
                     self._add(
                         events,
                         event_type,
@@ -297,6 +329,32 @@ class _ArticleCoder:
             bool(cues.date_words),
             self.norm[span[0] : span[1]],
         )
+
+    def _counterpart(self, subject: Party, parties: list[Party], history: list[Party]) -> Party | None:
+        """A statement with no addressee named in its clause is usually about the other country
+        the article is about: the most mentioned country other than the speaker's, if it is named
+        in this sentence or the one before."""
+        recent = {p.country for p in parties} | {p.country for p in history[-6:]}
+        counts: dict[str, int] = {}
+        for p in history + parties:
+            if p.country and p.country != subject.country:
+                counts[p.country] = counts.get(p.country, 0) + 1
+        for country, _n in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if country in recent:
+                actor = self._country_actor(country)
+                return Party(subject.end, subject.end, subject.end, actor.id, country)
+        return None
+
+    def _visited(self, k: int, hit: Any, subject: Party | None) -> Party | None:
+        """وصل الوزير إلى بوجمبورا: the country of the place visited is the host."""
+        for place in self.places_by_sentence.get(k, []):
+            if place.country and (subject is None or place.country != subject.country):
+                actor = self._country_actor(place.country)
+                return Party(hit.end, hit.end, hit.end, actor.id, place.country)
+        return None
+
+    def _drop(self, hit: Any, reason: str) -> None:
+        self.dropped.append((hit, reason))
 
     def _standalone_noun(self, hit: Any) -> bool:
         """A noun that reports an event by itself: a violent or contentious act (هجوم، اعتقال،
@@ -383,7 +441,10 @@ class _ArticleCoder:
         """Actors of events belong in the article's actor list even when the actor stage kept
         only more specific forms (a country that acts, not only its president)."""
         present = {a.id for a in self.doc.actors}
+        specific = {a.country for a in self.doc.actors if a.sector}
         for actor in self.used.values():
+            if not actor.sector and not actor.name and actor.country in specific:
+                continue  # the country acts through a more specific actor already listed
             if actor.id not in present:
                 self.doc.actors.append(actor)
                 present.add(actor.id)

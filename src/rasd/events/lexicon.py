@@ -20,10 +20,10 @@ from rasd.knowledge import Knowledge
 from rasd.text.normalize import Normalizer
 from rasd.text.scan import add_key
 
-#: Third-person forms only (news reports third persons): the first and second persons and the
-#: feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
+#: Third-person forms and the first person plural of statements (ندين، نطالب); the first person
+#: singular and the feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
 PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ه", "ها", "هم", "ته", "وه", "تها", "تهم")
-IMPERFECT_PREFIXES = ("ي", "ت")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 IMPERFECT_SUFFIXES = ("", "ون", "وا", "ان", "ه", "ها", "هم")
 NOUN_ENCLITICS = ("", "ه", "ها", "هم", "هما")
 MAX_EXPANSIONS = 4000
@@ -155,12 +155,20 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
             entry.nouns |= noun_forms(masdar)
         flags = frozenset(split_values(row["flags"]))
         verb_flags[key(lemma)] = verb_flags.get(key(lemma), frozenset()) | flags
-        if row["event_type"] == "-" or "needs_object" in flags or "speech" in flags:
-            continue  # helper and reporting verbs are events only inside phrases
+        if "speech" in flags:
+            # reporting verbs (قال، أكد) are not events, but they tell who is speaking
+            speech = Trigger("-", "", "v", lemma, (), flags)
+            for form in entry.perfect | entry.imperfect:
+                index(form, speech)
+            continue
+        if row["event_type"] == "-":
+            continue  # helper verbs are events only inside phrases
         recipient = tuple(split_values(row["recipient"]))
         verb = Trigger(row["event_type"], row["mode"], "v", lemma, recipient, flags)
         for form in entry.perfect | entry.imperfect:
             index(form, verb)
+        if "needs_object" in flags:
+            continue  # انتشار، نشر: their nouns say too little without the object
         noun = Trigger(row["event_type"], row["mode"], "n", lemma, recipient, flags)
         for form in entry.nouns:
             index(form, noun)

@@ -51,7 +51,7 @@ class Party:
     group: list[Party] = field(default_factory=list)  # coordinated parties (itself first)
 
 
-def mark(text: str, party: Party, prefix: str) -> None:
+def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = frozenset()) -> None:
     """Find the preposition that marks a party: a clitic (للرئيس، بمصر) or the word before it."""
     if prefix.startswith(("ل", "ول", "فل")) and not prefix.endswith("ال"):
         party.marker = "ل"
@@ -71,6 +71,8 @@ def mark(text: str, party: Party, prefix: str) -> None:
         party.marker = "ل"
     elif head.startswith(("بال", "وبال")):
         party.marker = "ب"
+    elif head.startswith(("ب", "وب")) and len(head) >= 4 and head not in protected:
+        party.marker = "ب"  # بدور مصر: the party belongs to a phrase governed by ب
     elif len(words) >= 2 and words[-2] in MARKERS and head.startswith("ال"):
         party.marker = words[-2]
 
@@ -116,10 +118,23 @@ def _family(event_type: str) -> str:
 
 
 def assign(
-    hit: TriggerHit, parties: list[Party], text: str, carried: Party | None, clause_start: int
+    hit: TriggerHit,
+    parties: list[Party],
+    text: str,
+    carried: Party | None,
+    clause_start: int,
+    governed: bool = False,
 ) -> tuple[Party | None, Party | None, str]:
-    """(actor, recipient, how) for a trigger among the sentence's parties."""
+    """(actor, recipient, how) for a trigger among the sentence's parties. ``governed``: the
+    trigger is a noun that another (verbal) trigger is about (أدان القصف الذي شنته الطائرات التركية):
+    its agent is not the condemner before it but the party named after it."""
     trigger = hit.trigger
+    if governed:
+        after = [p for p in parties if p.start >= hit.end and not p.marker
+                 and _words(text, hit.end, p.token_start) <= 8]
+        subject = after[0] if after else None
+        rest = [p for p in parties if p is not subject]
+        return subject, _recipient(hit, rest, subject, text), "governed"
     before = [p for p in parties if p.end <= hit.start and p.start >= clause_start]
     after = [p for p in parties if p.start >= hit.head_end]
     subject: Party | None = None
@@ -155,8 +170,17 @@ def assign(
         unmarked = [p for p in before if not p.marker]
         if unmarked:
             subject, how = unmarked[-1], "before"
+    if subject is None and trigger.pos == "v":
+        # وسلمته مذكرة احتجاج: the subject of an earlier clause of the sentence
+        earlier = [p for p in parties if p.end <= hit.start and not p.marker]
+        if earlier:
+            subject, how = earlier[0], "before-sentence"
     if subject is None and carried is not None and trigger.pos == "v":
         subject, how = carried, "carried"
+    if subject is not None and len(subject.group) > 1 and (
+            "reciprocal" in trigger.flags or trigger.event_type == "CONSULT"):
+        # اتفق الرئيسان، اتصال هاتفي بين …: the parties act with each other
+        return subject.group[0], subject.group[1], how + "+reciprocal"
     recipient = _recipient(hit, parties, subject, text)
     if (
         recipient is None

@@ -3,7 +3,7 @@ phrases checked word by word on what follows (clitics allowed, a few words in be
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import EventLexicon, Trigger
 from rasd.text.scan import scan
@@ -142,6 +142,8 @@ def find_triggers(lex: EventLexicon, text: str, sentence: tuple[int, int]) -> li
                 if rest is None:
                     continue
                 parts += [(start + a, start + b) for a, b in rest]
+            if trigger.pos == "v" and not trigger.rest and _after_preposition(segment, word_start):
+                trigger = replace(trigger, pos="n")  # في دعم الاستقرار: a verbal noun, not a verb
             hits.append(
                 TriggerHit(
                     start + word_start,
@@ -156,9 +158,22 @@ def find_triggers(lex: EventLexicon, text: str, sentence: tuple[int, int]) -> li
     return _longest_first(hits)
 
 
+_PREPOSITIONS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "حول", "بعد", "قبل", "خلال",
+                           "عبر", "بشان", "اجل", "لاجل", "بهدف", "ضروره"])
+
+
+def _after_preposition(text: str, word_start: int) -> bool:
+    words = text[max(0, word_start - 12):word_start].split()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
 def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Phrases before single words, longer before shorter; a hit whose words overlap the words
-    of a hit already taken is dropped."""
+    of a hit already taken is dropped. A word read with a conjunction (و + دعا) is preferred to
+    the same word read whole (ودّع + ا): the conjunction is by far the more frequent reading."""
+    conj_ends = {(h.start, h.head_end) for h in hits if h.prefix in ("و", "ف")}
+    hits = [h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends
+            or h.trigger.rest]
     hits.sort(key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
     taken: list[TriggerHit] = []
     occupied: list[tuple[int, int]] = []
