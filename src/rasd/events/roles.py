@@ -132,9 +132,9 @@ def assign(
     if governed:
         after = [p for p in parties if p.start >= hit.end and not p.marker
                  and _words(text, hit.end, p.token_start) <= 8]
-        subject = after[0] if after else None
-        rest = [p for p in parties if p is not subject]
-        return subject, _recipient(hit, rest, subject, text), "governed"
+        agent = after[0] if after else None
+        rest = [p for p in parties if p is not agent]
+        return agent, _recipient(hit, rest, agent, text), "governed"
     before = [p for p in parties if p.end <= hit.start and p.start >= clause_start]
     after = [p for p in parties if p.start >= hit.head_end]
     subject: Party | None = None
