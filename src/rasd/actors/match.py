@@ -87,7 +87,7 @@ def find_mentions(lexicon: Lexicon, text: str) -> list[RawMention]:
             allowed = PREFIXES_LAM  # the ل-form of an article key: للسعودية
         elif key.startswith("ال"):
             allowed = PREFIXES_BEFORE_ARTICLE
-        elif all(e.auto for e in entries):
+        elif entries[0].auto and all(e.auto for e in entries):
             allowed = PREFIXES_AUTO
         else:
             allowed = PREFIXES_OTHER
@@ -101,7 +101,20 @@ def find_mentions(lexicon: Lexicon, text: str) -> list[RawMention]:
                 continue
         shown_start = start - 2 if prefix.endswith("ال") else start
         hits.append(RawMention(shown_start, end, key, entries, prefix, word_start))
-    return _longest_first(hits)
+    return _longest_first(_merge_same_span(hits))
+
+
+def _merge_same_span(hits: list[RawMention]) -> list[RawMention]:
+    """One mention per span: السعودية is the country's name and the adjective (ال + سعودية)."""
+    by_span: dict[tuple[int, int], RawMention] = {}
+    for hit in hits:
+        key = (hit.start, hit.end)
+        seen = by_span.get(key)
+        if seen is None:
+            by_span[key] = hit
+        else:
+            seen.entries = seen.entries + tuple(e for e in hit.entries if e not in seen.entries)
+    return list(by_span.values())
 
 
 def _longest_first(hits: list[RawMention]) -> list[RawMention]:
@@ -109,11 +122,11 @@ def _longest_first(hits: list[RawMention]) -> list[RawMention]:
         return hits
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
     taken: list[RawMention] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max(h.end for h in hits) + 1)
     for hit in hits:
-        if any(hit.start < e and s < hit.end for s, e in occupied):
+        if 1 in occupied[hit.start : hit.end]:
             continue
         taken.append(hit)
-        occupied.append((hit.start, hit.end))
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     taken.sort(key=lambda h: h.start)
     return taken

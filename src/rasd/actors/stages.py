@@ -76,6 +76,7 @@ class ActorsStage:
 
     def __call__(self, work: Work) -> None:
         text = match_text(work.norm)
+        work.extras["match_text"] = text
         raws = find_mentions(self._resources.lexicon, text)
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()

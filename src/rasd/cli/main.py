@@ -18,6 +18,7 @@ from rasd.errors import ConfigError, RasdError
 COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("rasd.cli.analyze", "analyze articles and print documents (JSON, JSONL, table)"),
     "evaluate": ("rasd.cli.evaluate", "score rasd against gold annotations"),
+    "dict": ("rasd.cli.dict", "validate dictionary files; explain what they say about a word"),
 }
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

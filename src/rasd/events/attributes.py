@@ -8,9 +8,11 @@ clause), ``after`` (right after it) or ``sentence`` (anywhere in the sentence).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
 from rasd.text.scan import scan
@@ -37,25 +39,46 @@ class SentenceCues:
 
 
 def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]) -> SentenceCues:
-    start, end = span
-    segment = text[start:end]
-    out = SentenceCues()
-    for _s, e, (_key, values), prefix, ws in scan(lex.cues, segment):
+    """Cues of one sentence."""
+    return all_sentence_cues(lex, text, norm, [span], [True])[0] or SentenceCues()
+
+
+def all_sentence_cues(
+    lex: EventLexicon, text: str, norm: str, spans: list[tuple[int, int]], wanted: list[bool]
+) -> list[SentenceCues | None]:
+    """Cues of the sentences marked ``wanted`` (None for the others), from one scan per kind."""
+    out: list[SentenceCues | None] = [SentenceCues() if w else None for w in wanted]
+    if not any(wanted):
+        return out
+    starts = [s for s, _ in spans]
+
+    def bucket(pos: int) -> SentenceCues | None:
+        k = bisect_right(starts, pos) - 1
+        return out[k] if k >= 0 and pos < spans[k][1] else None
+
+    for _s, e, (_key, values), prefix, ws in scan(lex.cues, text):
         if prefix not in _CUE_PREFIXES:
             continue  # كما is not ك + ما; أهل is not أ + هل
-        for cue, scope in values:
-            out.cues.append((start + ws, start + e, cue, scope))
-    seen: dict[str, None] = {}
-    for _s, _e, (_key, values), _prefix, _ws in scan(lex.contexts, segment):
-        for context in values:
-            seen.setdefault(context, None)
-    out.contexts = list(seen)
-    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, segment):
-        kind, value = lex.dates[key]
-        out.date_words.append((start + ws, start + e, kind, value))
-    out.years = [int(y) for y in _YEAR_RE.findall(norm[start:end])]
-    stripped = norm[start:end].rstrip()
-    out.question = stripped.endswith(("؟", "?"))
+        target = bucket(ws)
+        if target is not None:
+            for cue, scope in values:
+                target.cues.append((ws, e, cue, scope))
+    for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text):
+        target = bucket(ws)
+        if target is not None:
+            for context in values:
+                if context not in target.contexts:
+                    target.contexts.append(context)
+    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, text):
+        target = bucket(ws)
+        if target is not None:
+            kind, value = lex.dates[key]
+            target.date_words.append((ws, e, kind, value))
+    for k, target in enumerate(out):
+        if target is not None:
+            start, end = spans[k]
+            target.years = [int(y) for y in _YEAR_RE.findall(norm[start:end])]
+            target.question = norm[start:end].rstrip().endswith(("؟", "?"))
     return out
 
 
@@ -116,13 +139,21 @@ def _clause_start(norm: str, sentence_start: int, pos: int) -> int:
     return sentence_start
 
 
-def event_date(article_date: str, cues: SentenceCues, hit: TriggerHit) -> str:
-    """The article date moved by the sentence's relative expressions (أمس، الأربعاء الماضي ...)."""
-    if not article_date:
-        return ""
-    try:
-        today = date.fromisoformat(article_date)
-    except ValueError:
+def event_date(article_date: str, cues: SentenceCues, hit: TriggerHit, norm: str = "",
+               span: tuple[int, int] | None = None) -> str:
+    """The event's date: an explicit date in the sentence (the one nearest the trigger), else the
+    article date moved by relative expressions (أمس، الأربعاء الماضي، الأسبوع الماضي)."""
+    today: date | None = None
+    if article_date:
+        try:
+            today = date.fromisoformat(article_date)
+        except ValueError:
+            today = None
+    if norm and span is not None:
+        found = explicit_dates(norm, span[0], span[1], cues.date_words, today)
+        if found:
+            return min(found, key=lambda d: abs(d[0] - hit.start))[1].isoformat()
+    if today is None:
         return ""
     offset = 0
     weekday: int | None = None

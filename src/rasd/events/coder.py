@@ -12,11 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from rasd.actors.compose import ActorMention, Composition
-from rasd.events.attributes import COOPERATIVE, event_date, sentence_cues, status
+from rasd.events.attributes import (
+    COOPERATIVE,
+    all_sentence_cues,
+    event_date,
+    sentence_cues,
+    status,
+)
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.roles import Party, assign, group_coordinated, mark
-from rasd.events.triggers import find_triggers
+from rasd.events.triggers import find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
 from rasd.options import Options
@@ -26,6 +32,7 @@ from rasd.text.scan import match_text
 _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
+_SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
 SELF_COUNTRY_WORDS = frozenset(
@@ -100,9 +107,10 @@ class _ArticleCoder:
         self.work = work
         self.doc = work.doc
         self.norm = work.norm
-        self.text = match_text(work.norm)
+        self.text = work.extras.get("match_text") or match_text(work.norm)
         self.actors = actors_by_id
         self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
+        self.named_countries: set[str] = set()
         self.parties_by_sentence = self._parties(composition.actors, mention_ids)
         self.places_by_sentence: dict[int, list[Place]] = {}
         place_objs = {(p.name, p.country): p for p in self.doc.places}
@@ -129,6 +137,8 @@ class _ArticleCoder:
                 token_start -= 1
             prefix = self.text[token_start : m.start]
             party = Party(m.start, m.end, token_start, actor_id, m.country)
+            if m.kind == "country" and m.how == "dictionary":
+                self.named_countries.add(actor_id)  # مصر، الولايات المتحدة: named, not inferred
             mark(self.text, party, prefix, self.lex.protected)
             out.setdefault(m.sentence, []).append(party)
         return out
@@ -147,6 +157,9 @@ class _ArticleCoder:
         """بلاده (the speaker's country) and البلدين (both sides) as parties."""
         start, end = span
         extra: list[Party] = []
+        segment = self.text[start:end]
+        if not any(w in segment for w in _SPECIAL_STEMS):
+            return extra
         pos = start
         for word in self.text[start:end].split():
             at = self.text.find(word, pos, end)
@@ -181,6 +194,9 @@ class _ArticleCoder:
 
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
+        all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
+        all_cues = all_sentence_cues(self.lex, self.text, self.norm, self.work.sent_spans,
+                                     [bool(h) for h in all_hits])
         carried: Party | None = None
         history: list[Party] = []
         for k, span in enumerate(self.work.sent_spans):
@@ -191,13 +207,14 @@ class _ArticleCoder:
                 base + self._extra_parties(k, span, base, history), key=lambda p: p.start
             )
             heads = group_coordinated(self.text, parties)
-            hits = find_triggers(self.lex, self.text, span)
+            hits = all_hits[k]
             if not hits:
                 if heads and not heads[0].marker:
                     carried = heads[0]
                 history.extend(parties)
                 continue
-            cues = sentence_cues(self.lex, self.text, self.norm, span)
+            cues = all_cues[k]
+            assert cues is not None
             judged = [(h, status(h, cues, self.text, self.norm, span[0], self.year)) for h in hits]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100
@@ -249,8 +266,8 @@ class _ArticleCoder:
                     continue  # التعاون، التشاور، الهدنة: talked about, not reported as done
                 if subject is not None and how != "carried":
                     carried = subject
-                date = event_date(self.doc.date, cues, hit)
-                place = self._place(k, hit.start)
+                date = event_date(self.doc.date, cues, hit, self.norm, span)
+                place = self._place(k, hit.start, subject, recipient)
                 for a, r in _pairs(subject, recipient, how):
                     actor = self.actors.get(a.actor_id) if a is not None else None
                     target = self.actors.get(r.actor_id) if r is not None else None
@@ -328,6 +345,7 @@ class _ArticleCoder:
             len(self.places_by_sentence.get(k, [])),
             bool(cues.date_words),
             self.norm[span[0] : span[1]],
+            self.lex.variants,
         )
 
     def _counterpart(self, subject: Party, parties: list[Party], history: list[Party]) -> Party | None:
@@ -376,14 +394,21 @@ class _ArticleCoder:
                 return i + 1
         return sentence_start
 
-    def _place(self, sentence: int, pos: int) -> Place | None:
+    def _place(self, sentence: int, pos: int, subject: Party | None,
+               recipient: Party | None) -> Place | None:
+        """The place named in the sentence (a city before a country), else the article's main
+        place when it lies in a country the event involves."""
         here = self.places_by_sentence.get(sentence, [])
         local = [p for p in here if p.kind != "country"]
         if local:
             return local[0]
         if here:
             return here[0]
-        return self.main_place
+        main = self.main_place
+        involved = {p.country for p in (subject, recipient) if p is not None and p.country}
+        if main is not None and (not involved or main.country in involved):
+            return main
+        return None
 
     def _add(
         self,
@@ -441,10 +466,9 @@ class _ArticleCoder:
         """Actors of events belong in the article's actor list even when the actor stage kept
         only more specific forms (a country that acts, not only its president)."""
         present = {a.id for a in self.doc.actors}
-        specific = {a.country for a in self.doc.actors if a.sector}
         for actor in self.used.values():
-            if not actor.sector and not actor.name and actor.country in specific:
-                continue  # the country acts through a more specific actor already listed
+            if not actor.sector and not actor.name and actor.id not in self.named_countries:
+                continue  # a country only inferred (from an adjective, بلاده, البلدين) is not listed
             if actor.id not in present:
                 self.doc.actors.append(actor)
                 present.add(actor.id)

@@ -55,6 +55,7 @@ def sentence_features(
     n_places: int,
     has_date: bool,
     text: str,
+    variants: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, float]:
     """Features of one sentence for one event type. ``hits`` pairs each trigger with its status."""
     f: dict[str, float] = {"bias_len": min(len(words), 80) / 80.0}
@@ -84,10 +85,14 @@ def sentence_features(
         f["has_date"] = 1.0
     if _DIGIT_RE.search(text):
         f["has_number"] = 1.0
+    cache = variants if variants is not None else {}
     for word in words:
-        for variant in word_variants(word):
+        forms = cache.get(word)
+        if forms is None:
+            forms = cache[word] = frozenset(word_variants(word))
+        for variant in forms:
             if len(variant) >= 2:
-                f[f"w:{variant}"] = 1.0
+                f["w:" + variant] = 1.0
     return f
 
 

@@ -48,6 +48,7 @@ class EventLexicon:
     automaton: Any = None
     protected: frozenset[str] = frozenset()  # words never read as clitic + trigger (وزارة)
     pronominal: frozenset[str] = frozenset()  # noun forms with a possessive pronoun (استقباله)
+    variants: dict[str, frozenset[str]] = field(default_factory=dict)  # cache: word -> clitic variants
     plover: dict[str, dict[str, str]] = field(default_factory=dict)
     contexts: Any = None  # automaton: key -> context
     cues: Any = None  # automaton: key -> (cue, scope)
@@ -207,19 +208,23 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
-        (key(r["ar"]), r["context"]) for r in knowledge.rows("contexts")
+        (key(form), r["context"]) for r in knowledge.rows("contexts") for form in split_values(r["ar"])
     )
     lex.cues = _phrase_automaton(
-        (key(r["ar"]), (r["cue"], r["scope"])) for r in knowledge.rows("cues")
+        (key(form), (r["cue"], r["scope"]))
+        for r in knowledge.rows("cues")
+        for form in split_values(r["ar"])
     )
     for row in knowledge.rows("cues"):
-        lex.cue_words.setdefault(row["cue"], set()).add(key(row["ar"]))
+        for form in split_values(row["ar"]):
+            lex.cue_words.setdefault(row["cue"], set()).add(key(form))
     for row in knowledge.rows("dates"):
         try:
             value = int(row["value"]) if row["value"] else 0
         except ValueError:
             value = 0
-        lex.dates[key(row["ar"])] = (row["kind"], value)
+        for form in split_values(row["ar"]):
+            lex.dates[key(form)] = (row["kind"], value)
     lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
     lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
     return lex

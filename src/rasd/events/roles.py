@@ -77,19 +77,25 @@ def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = froze
         party.marker = words[-2]
 
 
+#: Words between a group and one of its members: الوفود الأمريكية … وعلى رأسهم دانيال كوتس.
+MEMBER_LINKS = ("وعلي راسهم", "علي راسهم", "وعلي راسها", "علي راسها", "ومنهم", "منهم",
+                "بينهم", "ومن بينهم", "من بينهم", "وفي مقدمتهم", "في مقدمتهم")
+RELATIVES = frozenset(["التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"])
+
+
 def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
-    """Merge ``X وY وZ`` into X with group [X, Y, Z]; returns the heads."""
+    """Merge ``X وY وZ`` into X with group [X, Y, Z], and ``X … وعلى رأسهم Y`` likewise;
+    returns the heads."""
     heads: list[Party] = []
     for p in parties:
         if heads:
             last = heads[-1]
             tail = last.group[-1] if last.group else last
-            gap = text[tail.end : p.token_start].strip()
-            if (
-                gap == ""
-                and text[p.token_start : p.token_start + 1] == "و"
-                and p.token_start < p.start
-            ):
+            between = " ".join(text[tail.end : p.token_start].split())
+            if between.endswith(MEMBER_LINKS) and len(between.split()) <= 12:
+                last.group.append(p)
+                continue
+            if between == "" and text[p.token_start : p.token_start + 1] == "و" and p.token_start < p.start:
                 last.group.append(p)
                 continue
         p.group = [p]
@@ -157,7 +163,16 @@ def assign(
         if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
             subject, recipient = recipient, subject
         return subject, recipient, how
-    if trigger.pos == "v":
+    adjacent = [p for p in before if not p.marker and _words(text, p.end, hit.start) == 0]
+    relative = [p for p in parties if p.end <= hit.start and text[p.end : hit.start].split()[:1]
+                and text[p.end : hit.start].split() in ([r] for r in RELATIVES)]
+    if trigger.pos == "v" and relative:
+        # الوفود الأمريكية التي قامت بزيارة …: the relative clause's subject is its antecedent
+        subject, how = relative[-1], "relative"
+    elif trigger.pos == "v" and adjacent:
+        # إن الشرطة المصرية اعتقلت …: subject–verb order inside the clause
+        subject, how = adjacent[-1], "before"
+    elif trigger.pos == "v":
         if (
             first is not None
             and not first.marker
@@ -175,9 +190,12 @@ def assign(
         earlier = [p for p in parties if p.end <= hit.start and not p.marker]
         if earlier:
             subject, how = earlier[0], "before-sentence"
-    if subject is None and carried is not None and trigger.pos == "v":
+    if (subject is None and carried is not None and trigger.pos == "v"
+            and trigger.event_type not in MATERIAL_CONFLICT):
+        # وأكد …: a statement continues the previous speaker; an attack or an arrest needs its
+        # own doer (a subject carried over from another sentence is too often wrong)
         subject, how = carried, "carried"
-    if subject is not None and len(subject.group) > 1 and (
+    if subject is not None and len(subject.group) > 1 and subject.group[0].country != subject.group[1].country and (
             "reciprocal" in trigger.flags or trigger.event_type == "CONSULT"):
         # اتفق الرئيسان، اتصال هاتفي بين …: the parties act with each other
         return subject.group[0], subject.group[1], how + "+reciprocal"
@@ -219,6 +237,9 @@ def _recipient(
             score += 3
         elif not p.marker and wants_object and after:
             score += 2.5
+        elif (not p.marker and after and subject is not None and subject.end <= p.start
+              and _words(text, subject.end, p.token_start) == 0):
+            score += 2  # طالب الرئيس الحوثيين بـ…: the object right after the subject
         elif p.marker in generic:
             score += 2
         elif not p.marker and after:

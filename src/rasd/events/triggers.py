@@ -3,6 +3,7 @@ phrases checked word by word on what follows (clitics allowed, a few words in be
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import EventLexicon, Trigger
@@ -105,57 +106,112 @@ def _following(text: str, pos: int, limit: int, count: int) -> list[tuple[int, i
     return words
 
 
-def _match_rest(text: str, pos: int, limit: int, trigger: Trigger) -> list[tuple[int, int]] | None:
-    """Spans of the phrase's remaining words if they follow ``pos`` (with allowed gaps)."""
-    end = pos
+FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are looked for in
+
+
+class _Following:
+    """The words after a phrase head with their clitic variants: a view into the sentence's words."""
+
+    __slots__ = ("first", "words")
+
+    def __init__(self, words: list[tuple[int, int, frozenset[str]]], pos: int) -> None:
+        self.words = words
+        self.first = bisect_left(words, pos, key=lambda w: w[0])
+
+    def get(self, i: int) -> tuple[int, int, frozenset[str]] | None:
+        j = self.first + i
+        return self.words[j] if i < FOLLOWING_WORDS and j < len(self.words) else None
+
+
+def _sentence_words(
+    text: str, start: int, end: int, variants: dict[str, frozenset[str]]
+) -> list[tuple[int, int, frozenset[str]]]:
+    out: list[tuple[int, int, frozenset[str]]] = []
+    if len(variants) > 200_000:
+        variants.clear()
+    pos = start
+    for word in text[start:end].split():
+        at = text.find(word, pos, end)
+        pos = at + len(word)
+        forms = variants.get(word)
+        if forms is None:
+            forms = variants[word] = frozenset(word_variants(word))
+        out.append((at, pos, forms))
+    return out
+
+
+def _match_rest(following: _Following, trigger: Trigger) -> list[tuple[int, int]] | None:
+    """Spans of the phrase's remaining words if they come next (with allowed gaps)."""
+    index = 0
     parts: list[tuple[int, int]] = []
-    for index, options in enumerate(trigger.rest):
-        gap = (8 if trigger.pos == "v" else 1) if index == 0 else 1
+    for position, options in enumerate(trigger.rest):
+        gap = (8 if trigger.pos == "v" else 1) if position == 0 else 1
         found = None
-        for start, stop, word in _following(text, end, limit, gap + 1):
-            if word_variants(word) & options:
-                found = (start, stop)
+        for i in range(index, index + gap + 1):
+            item = following.get(i)
+            if item is None:
+                break
+            if not item[2].isdisjoint(options):
+                found = i
+                parts.append(item[:2])
                 break
         if found is None:
             return None
-        parts.append(found)
-        end = found[1]
+        index = found + 1
     return parts
 
 
 def find_triggers(lex: EventLexicon, text: str, sentence: tuple[int, int]) -> list[TriggerHit]:
     """Trigger hits inside one sentence (match-text positions), longest first, no overlaps."""
-    start, end = sentence
-    hits: list[TriggerHit] = []
-    segment = text[start:end]
-    for _s, e, (key, triggers), prefix, word_start in scan(lex.automaton, segment):
-        if prefix and segment[word_start:e] in lex.protected:
+    return find_all_triggers(lex, text, [sentence])[0]
+
+
+def find_all_triggers(
+    lex: EventLexicon, text: str, sentences: list[tuple[int, int]]
+) -> list[list[TriggerHit]]:
+    """Trigger hits of every sentence, from one scan of the whole text."""
+    per_sentence: list[list[TriggerHit]] = [[] for _ in sentences]
+    if not sentences:
+        return per_sentence
+    starts = [s for s, _ in sentences]
+    sentence_words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    for _s, e, (key, triggers), prefix, word_start in scan(lex.automaton, text):
+        k = bisect_right(starts, word_start) - 1
+        if k < 0 or e > sentences[k][1]:
+            continue
+        if prefix and text[word_start:e] in lex.protected:
             continue  # وزارة is a word, not و + زارة
+        sentence_end = sentences[k][1]
         verb_ok = prefix in VERB_PREFIXES
         noun_ok = prefix in NOUN_PREFIXES
+        following: _Following | None = None
+        window: frozenset[str] | None = None
         for trigger in triggers:
             if (trigger.pos == "v" and not verb_ok) or (trigger.pos == "n" and not noun_ok):
                 continue
-            parts = [(start + word_start, start + e)]
+            parts = [(word_start, e)]
             if trigger.rest:
-                rest = _match_rest(segment, e, len(segment), trigger)
+                if following is None:
+                    words = sentence_words.get(k)
+                    if words is None:
+                        words = sentence_words[k] = _sentence_words(
+                            text, sentences[k][0], sentence_end, lex.variants)
+                    following = _Following(words, e)
+                    reach = words[following.first:following.first + 9]
+                    window = frozenset().union(*(w[2] for w in reach))
+                if window is not None and trigger.rest[0].isdisjoint(window):
+                    continue  # its next word is not in reach: no need to look closer
+                rest = _match_rest(following, trigger)
                 if rest is None:
                     continue
-                parts += [(start + a, start + b) for a, b in rest]
-            if trigger.pos == "v" and not trigger.rest and _after_preposition(segment, word_start):
+                parts += rest
+            if trigger.pos == "v" and not trigger.rest and _after_preposition(text, word_start):
                 trigger = replace(trigger, pos="n")  # في دعم الاستقرار: a verbal noun, not a verb
-            hits.append(
-                TriggerHit(
-                    start + word_start,
-                    parts[-1][1],
-                    start + e,
-                    trigger,
-                    prefix,
-                    tuple(parts),
-                    trigger.pos == "n" and key in lex.pronominal,
-                )
+            per_sentence[k].append(
+                TriggerHit(word_start, parts[-1][1], e, trigger, prefix, tuple(parts),
+                           trigger.pos == "n" and key in lex.pronominal)
             )
-    return _longest_first(hits)
+    return [_longest_first(hits) if len(hits) > 1 else hits for hits in per_sentence]
 
 
 _PREPOSITIONS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "حول", "بعد", "قبل", "خلال",
