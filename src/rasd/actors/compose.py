@@ -114,6 +114,9 @@ class Composer:
         self.country_counts = counts
         self.out.main_country = counts.most_common(1)[0][0] if counts else ""
         self._locative_at = -1
+        self._skipped_end = -1
+        self._transnational_rebels = any(
+            e.kind == ORG and e.sector == "REB" and not e.country for r in raws for e in r.entries)
         self._raw_token_starts = {r.token_start for r in raws} | {r.start for r in raws}
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -165,6 +168,13 @@ class Composer:
         word = self._word_before_token(m)
         heads = self.res.non_actor_head
         return word in heads or (word[:1] in "لبو" and word[1:] in heads)
+
+    def _coordinated_with_skipped(self, i: int) -> bool:
+        """لدى الإنتربول واليوروبول: a body coordinated with one that was not an actor."""
+        m = self.raws[i]
+        if not m.prefix.startswith("و") or self._skipped_end < 0:
+            return False
+        return not self.text[self._skipped_end:m.token_start].strip()
 
     def _body_as_place(self, m: RawMention) -> bool:
         return self._word_before_token(m) in self.res.body_locative
@@ -568,7 +578,8 @@ class Composer:
 
     def _org(self, i: int) -> int:
         m = self.raws[i]
-        if self._modifier(m) or self._body_as_place(m):
+        if self._modifier(m) or self._body_as_place(m) or self._coordinated_with_skipped(i):
+            self._skipped_end = m.end
             return i + 1
         options = m.of_kind(ORG)
         end = m.end
@@ -591,7 +602,8 @@ class Composer:
         noun = self._pick(m, SECTOR)
         assert noun is not None
         sentence = self.sent[i]
-        if self._modifier(m) or self._body_as_place(m):
+        if self._modifier(m) or self._body_as_place(m) or self._coordinated_with_skipped(i):
+            self._skipped_end = m.end
             return i + 1
         implied = self.res.implied_country.get(m.key, "")
         j = i + 1
@@ -607,6 +619,8 @@ class Composer:
                 j += 1
         if m.key in self.res.ignored:
             return j
+        if m.key in self.res.weak and "ب" in m.prefix:
+            return j  # بالأمن المصري: "with Egyptian security", not the security forces
         if not country:
             located = [] if noun.construct else self._located_countries(j, sentence)
             if located:
@@ -624,8 +638,12 @@ class Composer:
                 return j
             if noun.construct or m.key in self.res.weak:
                 return j
-            # a body without a country belongs to the country the article is about
-            country = "" if noun.sector == "IGO" else self.out.main_country
+            # a body without a country belongs to the country the article is about; militants
+            # in an article about a transnational group (داعش، القاعدة) are that group's
+            if noun.sector == "IGO" or (noun.sector == "REB" and self._transnational_rebels):
+                country = ""
+            else:
+                country = self.out.main_country
             how = "sector+main-country"
         else:
             how = "composed"

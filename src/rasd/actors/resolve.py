@@ -41,7 +41,7 @@ def actor_id(key: tuple[str, ...]) -> str:
 
 
 def build_actors(
-    comp: Composition, text: str, offsets: OffsetMap
+    comp: Composition, text: str, offsets: OffsetMap, list_countries: bool = False
 ) -> tuple[list[Actor], dict[int, str], dict[str, Actor]]:
     """Actors to list, the actor id of each composed mention (by index), and every actor by id
     (also those not listed, which events may still refer to)."""
@@ -68,14 +68,12 @@ def build_actors(
         start, end = offsets.span_to_orig(m.start, m.end)
         actor.mentions.append(Mention(start, end, text[start:end], m.how))
         ids[index] = actor.id
-    # a country stands as an actor of its own only when nothing more specific of it is there
-    specific = {a.country for a in actors.values() if a.sector}
+    # A country on its own is listed when it takes part in a state-to-state event (the events
+    # stage adds it). Without an events stage, when nothing more specific of it is there.
     listed = {actor_key(m) for m in comp.actors if m.listed}
-    kept = [
-        a
-        for key, a in actors.items()
-        if key in listed and (a.sector or a.name or a.country not in specific)
-    ]
+    specific = {a.country for a in actors.values() if a.sector} if list_countries else set()
+    kept = [a for key, a in actors.items() if key in listed and (
+        a.sector or a.name or (list_countries and a.country not in specific))]
     return kept, ids, {a.id: a for a in actors.values()}
 
 

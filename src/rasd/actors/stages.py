@@ -73,6 +73,7 @@ class ActorsStage:
 
     def __init__(self, knowledge: Knowledge, options: Options) -> None:
         self._resources = load_resources(knowledge)
+        self._list_countries = "events" not in options.pipeline.stages
 
     def __call__(self, work: Work) -> None:
         text = match_text(work.norm)
@@ -81,6 +82,7 @@ class ActorsStage:
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()
         doc = work.doc
-        doc.actors, mention_ids, by_id = build_actors(composition, doc.text, work.offsets)
+        doc.actors, mention_ids, by_id = build_actors(composition, doc.text, work.offsets,
+                                                      self._list_countries)
         doc.places = build_places(composition, doc.text, work.offsets)
         work.extras["actor_mentions"] = (composition, mention_ids, by_id)

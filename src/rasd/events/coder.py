@@ -459,8 +459,14 @@ class _ArticleCoder:
             confidence=min(confidence, 1.0),
         )
         for a in (actor, target):
-            if a is not None:
+            if a is not None and (a.sector or a.name):
                 self.used[a.id] = a
+        if (actor is not None and target is not None and actor.country and target.country
+                and actor.country != target.country):
+            # a state-to-state event: the countries named in it are actors in their own right
+            for a in (actor, target):
+                if not a.sector and not a.name:
+                    self.used[a.id] = a
 
     def add_participants(self) -> None:
         """Actors of events belong in the article's actor list even when the actor stage kept

@@ -27,6 +27,10 @@ IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 IMPERFECT_SUFFIXES = ("", "ون", "وا", "ان", "ه", "ها", "هم")
 NOUN_ENCLITICS = ("", "ه", "ها", "هم", "هما")
 MAX_EXPANSIONS = 4000
+#: Types whose "needs_object" verbs are triggers on their own when an actor is their object
+#: (دان الهجوم? no: دان الحكومة; منع المتظاهرين); for the others only their phrases count.
+OBJECT_VERB_TYPES = frozenset(["ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN",
+                               "CONSULT", "COERCE", "SANCTION"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,8 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
             continue
         if row["event_type"] == "-":
             continue  # helper verbs are events only inside phrases
+        if "needs_object" in flags and row["event_type"] not in OBJECT_VERB_TYPES:
+            continue  # نشر، انتشر، أصاب: only in their phrases (نشر قوات)
         recipient = tuple(split_values(row["recipient"]))
         verb = Trigger(row["event_type"], row["mode"], "v", lemma, recipient, flags)
         for form in entry.perfect | entry.imperfect:

@@ -181,6 +181,9 @@ def assign(
             subject, how = first, "after-verb"
     elif first is not None and not first.marker and _words(text, hit.end, first.token_start) <= 1:
         subject, how = first, "genitive"
+    elif _relative_agent(hit, after, text) is not None:
+        # العقوبات التي فرضتها الولايات المتحدة، القصف الذي شنته الطائرات التركية
+        subject, how = _relative_agent(hit, after, text), "genitive"
     if subject is None:
         unmarked = [p for p in before if not p.marker]
         if unmarked:
@@ -211,6 +214,17 @@ def assign(
         subject, recipient = recipient, subject
         how += "+visit"
     return subject, recipient, how
+
+
+def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | None:
+    """The doer named in a relative clause right after a noun: X الذي/التي <verb> <doer>."""
+    words = text[hit.end : hit.end + 80].split()
+    if len(words) < 2 or words[0] not in RELATIVES and (len(words) < 3 or words[1] not in RELATIVES):
+        return None
+    for p in after:
+        if not p.marker and _words(text, hit.end, p.token_start) <= 5:
+            return p
+    return None
 
 
 def _recipient(

@@ -1,0 +1,144 @@
+"""Throughput and memory of rasd over SaudiNewsNet, next to the floor measured in the same run.
+
+    python benchmarks/pipeline.py [CORPUS] [--limit N] [--jobs N] [--parts floor,text,actors,full,cli]
+
+floor   decompress + JSON-parse + regex-tokenize (``\\w+``) every article (stdlib json)
+text    rasd's reader and the text layer: clean → normalize → segment (sentences, tokens, clitics)
+actors  text layer + actors and places
+full    every stage (text, actors, events) through the Python API
+cli     ``rasd analyze --format jsonl CORPUS -j N > /dev/null`` (the whole command, JSON output included)
+
+Each part runs in its own process, so its peak memory (max RSS) is its own. Dictionary loading is
+timed separately (``setup``). Targets from the issues: text ≤ 3× the floor, actors ≤ 6×, cli ≤ 10×
+with peak memory under 1 GB. Results are printed and appended to benchmarks/results/pipeline.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/saudinewsnet.jsonl.gz"
+STAGES = {
+    "text": "clean,normalize,segment",
+    "actors": "clean,normalize,segment,actors",
+    "full": "clean,normalize,segment,actors,events",
+}
+TARGETS = {"text": 3.0, "actors": 6.0, "full": 10.0, "cli": 10.0}
+
+
+def floor(corpus: str, limit: int) -> dict[str, float]:
+    word = re.compile(r"\w+")
+    t0 = time.perf_counter()
+    articles = tokens = 0
+    with gzip.open(corpus, "rb") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            tokens += len(word.findall(rec.get("content") or ""))
+            articles += 1
+            if articles == limit:
+                break
+    return {"seconds": time.perf_counter() - t0, "articles": articles, "tokens": tokens}
+
+
+def layer(corpus: str, limit: int, stages: str) -> dict[str, float]:
+    import gc
+
+    from rasd.options import Options
+    from rasd.pipeline import Analyzer
+    from rasd.readers.records import ReadFailure, iter_records
+
+    gc.set_threshold(100_000, 50, 100)
+    options = Options.load(overrides={"pipeline": {"stages": stages.split(",")}})
+    t_setup = time.perf_counter()
+    analyzer = Analyzer(options)  # builds every stage, loading its dictionaries
+    setup = time.perf_counter() - t_setup
+    t0 = time.perf_counter()
+    articles = sentences = events = failed = 0
+    for item in iter_records([corpus], options.input):
+        if isinstance(item, ReadFailure):
+            failed += 1
+            continue
+        doc = analyzer.analyze_record(item)
+        articles += 1
+        sentences += len(doc.sentences)
+        events += len(doc.events)
+        if articles == limit:
+            break
+    return {"seconds": time.perf_counter() - t0, "articles": articles, "sentences": sentences,
+            "events": events, "failed": failed, "setup": setup}
+
+
+def cli(corpus: str, limit: int, jobs: int) -> dict[str, float]:
+    if limit:
+        sys.exit("the cli part runs on the whole corpus: drop --limit")
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "rasd.cli.main", "analyze", corpus, "--format",
+                           "jsonl", "--jobs", str(jobs)], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - t0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "exit": proc.returncode, "children_peak_mb": children}
+
+
+def _child(part: str, corpus: str, limit: int, jobs: int) -> None:
+    if part == "floor":
+        result = floor(corpus, limit)
+    elif part == "cli":
+        result = cli(corpus, limit, jobs)
+    else:
+        result = layer(corpus, limit, STAGES[part])
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--parts", default="floor,text,actors,full")
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.corpus, args.limit, args.jobs)
+        return
+    if not Path(args.corpus).exists():
+        sys.exit(f"corpus not found: {args.corpus}")
+    parts = args.parts.split(",")
+    if "floor" not in parts:
+        parts.insert(0, "floor")
+    results: dict[str, dict[str, float]] = {}
+    for part in parts:
+        out = subprocess.run([sys.executable, __file__, args.corpus, "--limit", str(args.limit),
+                              "--jobs", str(args.jobs), "--child", part],
+                             check=True, capture_output=True, text=True)
+        results[part] = json.loads(out.stdout)
+    base = results["floor"]
+    n = base["articles"]
+    print(f"corpus: {args.corpus} ({n:,} articles, {base['tokens']:,} regex tokens)")
+    for part, r in results.items():
+        ratio = r["seconds"] / base["seconds"]
+        peak = r.get("children_peak_mb", r["peak_mb"]) if part == "cli" else r["peak_mb"]
+        target = f" (target ≤ {TARGETS[part]:.0f}×)" if part in TARGETS else ""
+        extra = f", setup {r['setup']:.2f} s" if "setup" in r else ""
+        extra += f", jobs {args.jobs}" if part == "cli" else ""
+        print(f"{part:<7}{r['seconds']:8.2f} s  {n / r['seconds']:8,.0f} articles/s  "
+              f"{base['tokens'] / r['seconds']:10,.0f} tokens/s  peak {peak:6.0f} MB  "
+              f"{ratio:5.2f}× the floor{target}{extra}")
+    out_dir = Path(__file__).parent / "results"
+    out_dir.mkdir(exist_ok=True)
+    with open(out_dir / "pipeline.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "limit": args.limit,
+                             "jobs": args.jobs, "results": results}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
