@@ -219,7 +219,9 @@ def assign(
 def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | None:
     """The doer named in a relative clause right after a noun: X الذي/التي <verb> <doer>."""
     words = text[hit.end : hit.end + 80].split()
-    if len(words) < 2 or words[0] not in RELATIVES and (len(words) < 3 or words[1] not in RELATIVES):
+    relative_next = bool(words) and words[0] in RELATIVES  # القصف الذي شنته
+    relative_after_adjective = len(words) >= 3 and words[1] in RELATIVES  # القصف الجوي الذي
+    if not (relative_next or relative_after_adjective):
         return None
     for p in after:
         if not p.marker and _words(text, hit.end, p.token_start) <= 5:
