@@ -39,7 +39,9 @@ from rasd.readers.records import Record
 
 OUT = Path(__file__).resolve().parents[1] / "src/rasd/data/models/event_filter.json"
 TYPES = ("PROTEST", "ASSAULT")
-C_GRID = (0.03, 0.1, 0.3, 1.0)
+C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+#: Word-feature policies tried per type: no word features, or words seen in at least N sentences.
+WORD_POLICIES = (None, 5, 3)
 
 
 def gsr_examples(directory: Path) -> Iterator[tuple[str, str, bool]]:
@@ -111,6 +113,25 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def train_type(event_type: str, rows: list[tuple[dict[str, float] | None, bool]]) -> dict[str, Any]:
+    """Choose the word-feature policy by cross-validated F1, then train with it."""
+    from collections import Counter
+
+    df = Counter(k for f, _ in rows if f for k in f if k.startswith("w:"))
+    best: tuple[float, dict[str, Any]] | None = None
+    for policy in WORD_POLICIES:
+        kept = [({k: v for k, v in f.items() if not k.startswith("w:")
+                  or (policy is not None and df[k] >= policy)} if f is not None else None, y)
+                for f, y in rows]
+        model = train_policy(event_type, kept, policy)
+        if best is None or model["cv"]["f1"] > best[0]:
+            best = (model["cv"]["f1"], model)
+    assert best is not None
+    print(f"  {event_type}: chose word policy {best[1]['min_df']} (CV F1 {best[0]:.3f})")
+    return best[1]
+
+
+def train_policy(event_type: str, rows: list[tuple[dict[str, float] | None, bool]],
+                 policy: int | None) -> dict[str, Any]:
     labels = np.array([y for _, y in rows])
     candidates = [i for i, (f, _) in enumerate(rows) if f is not None]
     missed = int(sum(1 for f, y in rows if f is None and y))
@@ -160,6 +181,8 @@ def train_type(event_type: str, rows: list[tuple[dict[str, float] | None, bool]]
     return {
         "intercept": round(float(final.intercept_[0]), 4),
         "threshold": round(threshold, 3),
+        "use_words": policy is not None,
+        "min_df": policy,
         "weights": weights,
         "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
     }

@@ -313,7 +313,7 @@ class _ArticleCoder:
         for event_type, model in self.models.items():
             if event_type not in present:
                 continue
-            features = self.features(event_type, span, judged, cues, parties, k)
+            features = self.features(event_type, span, judged, cues, parties, k, model.use_words)
             probability = model.probability(features)
             if probability >= model.threshold:
                 accepted.add(event_type)
@@ -332,6 +332,7 @@ class _ArticleCoder:
         cues: Any,
         parties: list[Party],
         k: int,
+        use_words: bool = True,
     ) -> dict[str, float]:
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
@@ -346,6 +347,7 @@ class _ArticleCoder:
             bool(cues.date_words),
             self.norm[span[0] : span[1]],
             self.lex.variants,
+            use_words,
         )
 
     def _counterpart(self, subject: Party, parties: list[Party], history: list[Party]) -> Party | None:

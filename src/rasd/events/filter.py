@@ -29,6 +29,7 @@ class TypeModel:
     intercept: float
     threshold: float
     weights: dict[str, float]
+    use_words: bool = True  # whether the model was trained with word features
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) * v for f, v in features.items())
@@ -56,6 +57,7 @@ def sentence_features(
     has_date: bool,
     text: str,
     variants: dict[str, frozenset[str]] | None = None,
+    use_words: bool = True,
 ) -> dict[str, float]:
     """Features of one sentence for one event type. ``hits`` pairs each trigger with its status."""
     f: dict[str, float] = {"bias_len": min(len(words), 80) / 80.0}
@@ -86,7 +88,7 @@ def sentence_features(
     if _DIGIT_RE.search(text):
         f["has_number"] = 1.0
     cache = variants if variants is not None else {}
-    for word in words:
+    for word in words if use_words else ():
         forms = cache.get(word)
         if forms is None:
             forms = cache[word] = frozenset(word_variants(word))
