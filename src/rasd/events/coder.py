@@ -34,6 +34,9 @@ _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "AS
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
+_SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence"])
+_FORCE_SECTORS = frozenset(["MIL", "COP"])
+_FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
 SELF_COUNTRY_WORDS = frozenset(
     ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
@@ -238,7 +241,9 @@ class _ArticleCoder:
                     continue  # حرص على تعزيز التعاون: the nouns are what the first trigger is about
                 event_type = hit.trigger.event_type
                 mode = hit.trigger.mode
-                if event_type in self.models and event_type not in accepted:
+                vetoed = event_type in self.models and event_type not in accepted
+                if vetoed and not (hit.trigger.pos == "v" and state == "event"
+                                   and event_type in _FORCE_TYPES):
                     self._drop(hit, "filter")
                     continue
                 if state == "future":
@@ -254,6 +259,14 @@ class _ArticleCoder:
                     h.start < hit.start and h.trigger.event_type in _VERBAL
                     for h, _ in judged)
                 subject, recipient, how = assign(hit, heads, self.text, carried, clause, governed)
+                if vetoed:
+                    # the filter doubts the sentence; a verb whose doer is an armed or state body
+                    # named right there (قصفت طائرات حربية تركية …) is still a report
+                    doer = self.actors.get(subject.actor_id) if subject is not None else None
+                    if doer is None or how not in _SYNTACTIC or doer.sector not in _FORCE_SECTORS:
+                        self._drop(hit, "filter")
+                        continue
+                    self.reports.append((k, event_type, 0.5))
                 if recipient is None and hit.trigger.mode == "visit":
                     recipient = self._visited(k, hit, subject)
                 if recipient is None and subject is not None and event_type in _VERBAL:
