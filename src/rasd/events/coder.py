@@ -34,7 +34,7 @@ _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "AS
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
-_SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence"])
+_SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
 _FORCE_SECTORS = frozenset(["MIL", "COP"])
 _FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
@@ -142,7 +142,7 @@ class _ArticleCoder:
             party = Party(m.start, m.end, token_start, actor_id, m.country)
             if m.kind == "country" and m.how == "dictionary":
                 self.named_countries.add(actor_id)  # مصر، الولايات المتحدة: named, not inferred
-            mark(self.text, party, prefix, self.lex.protected)
+            mark(self.text, party, prefix, self.lex.protected, self.lex.partitive)
             out.setdefault(m.sentence, []).append(party)
         return out
 

@@ -53,6 +53,7 @@ class EventLexicon:
     protected: frozenset[str] = frozenset()  # words never read as clitic + trigger (وزارة)
     pronominal: frozenset[str] = frozenset()  # noun forms with a possessive pronoun (استقباله)
     variants: dict[str, frozenset[str]] = field(default_factory=dict)  # cache: word -> clitic variants
+    partitive: frozenset[str] = frozenset()  # أفراد، عناصر: before من, a part of a group
     plover: dict[str, dict[str, str]] = field(default_factory=dict)
     contexts: Any = None  # automaton: key -> context
     cues: Any = None  # automaton: key -> (cue, scope)
@@ -233,6 +234,8 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
             lex.dates[key(form)] = (row["kind"], value)
     lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
     lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
+    lex.partitive = frozenset(key(r["ar"]) for r in knowledge.rows("function_words")
+                              if r["role"] == "partitive")
     return lex
 
 

@@ -51,7 +51,8 @@ class Party:
     group: list[Party] = field(default_factory=list)  # coordinated parties (itself first)
 
 
-def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = frozenset()) -> None:
+def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = frozenset(),
+         partitive: frozenset[str] = frozenset()) -> None:
     """Find the preposition that marks a party: a clitic (للرئيس، بمصر) or the word before it."""
     if prefix.startswith(("ل", "ول", "فل")) and not prefix.endswith("ال"):
         party.marker = "ل"
@@ -64,6 +65,8 @@ def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = froze
         return
     if words[-1] in MARKERS:
         party.marker = words[-1]
+        if words[-1] == "من" and len(words) >= 2 and words[-2] in partitive:
+            party.marker = ""  # أفراد من الجيش: the army's men, not "from the army"
         return
     # the party modifies the noun before it: للتدخل الإيراني، على التدخل الإيراني
     head = words[-1]
