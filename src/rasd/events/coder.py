@@ -71,6 +71,15 @@ def _pairs(
     return [(a, r) for a in actors for r in targets]
 
 
+def _without_partial_duplicates(events: list[Event]) -> list[Event]:
+    """Drop an event without a recipient when the same actor has the same event, on the same
+    date, with a recipient (one report read twice, once without its object)."""
+    with_target = {(e.event_type, e.actor.id, e.date) for e in events
+                   if e.actor is not None and e.recipient is not None}
+    return [e for e in events if e.recipient is not None or e.actor is None
+            or (e.event_type, e.actor.id, e.date) not in with_target]
+
+
 def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     lexicon: Any = knowledge.cached("events.lexicon", lambda: build_event_lexicon(knowledge))
     return lexicon  # type: ignore[no-any-return]
@@ -287,8 +296,8 @@ class _ArticleCoder:
                     if actor is not None and target is not None:
                         if actor.id == target.id:
                             target = None
-                        elif r is not recipient and actor.country == target.country:
-                            continue  # "both sides": the other side only
+                        elif len(recipient.group) > 1 and actor.country == target.country:  # type: ignore[union-attr]
+                            continue  # with "both sides", the other side only
                         elif (actor.country and actor.country == target.country
                               and event_type in _BETWEEN_STATES):
                             continue  # a country does not agree with or praise itself
@@ -309,7 +318,7 @@ class _ArticleCoder:
                         how,
                     )
             history.extend(parties)
-        return list(events.values())
+        return _without_partial_duplicates(list(events.values()))
 
     def _accepted_types(
         self,

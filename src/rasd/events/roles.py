@@ -101,7 +101,8 @@ def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
             if between == "" and text[p.token_start : p.token_start + 1] == "و" and p.token_start < p.start:
                 last.group.append(p)
                 continue
-        p.group = [p]
+        if len(p.group) < 2:  # البلدين arrives as a ready group of two
+            p.group = [p]
         heads.append(p)
     return heads
 

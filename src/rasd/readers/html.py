@@ -25,7 +25,7 @@ def html_record(html: str, origin: Origin, encoding: str, options: InputOptions)
     if not text:
         raise EmptyInputError("no main text found in the HTML page", where=str(origin))
     title = (getattr(doc, "title", None) or "").strip()
-    in_text = False
+    in_text = bool(title) and text.startswith(title)  # the page's headline opens the main text
     if not title:
         title, in_text = split_title(text)
     date = normalize_date(getattr(doc, "date", None) or "") or options.default_date
