@@ -149,6 +149,14 @@ class _ArticleCoder:
                 token_start -= 1
             prefix = self.text[token_start : m.start]
             party = Party(m.start, m.end, token_start, actor_id, m.country)
+            same_span = out.get(m.sentence, [])
+            if same_span and (same_span[-1].start, same_span[-1].end) == (m.start, m.end):
+                # الشعوب في فلسطين واليمن: one phrase, several actors: a group
+                head = same_span[-1]
+                if not head.group:
+                    head.group = [head]
+                head.group.append(party)
+                continue
             if m.kind == "country" and m.how == "dictionary":
                 self.named_countries.add(actor_id)  # مصر، الولايات المتحدة: named, not inferred
             mark(self.text, party, prefix, self.lex.protected, self.lex.partitive)

@@ -186,7 +186,8 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
             continue
         first_forms, first_pos = positions[0]
         rest = tuple(frozenset(options) for options, _ in positions[1:])
-        pos = "n" if row["kind"] == "noun" and first_pos == "n" else first_pos
+        any_verb = any(p == "v" for _, p in positions)
+        pos = "n" if row["kind"] == "noun" and not any_verb else ("v" if any_verb else first_pos)
         head = row["phrase"].split()[0]
         inherited = (
             verb_flags.get(key(head[1:]), frozenset()) if head.startswith("@") else frozenset()

@@ -98,7 +98,8 @@ def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
             if between.endswith(MEMBER_LINKS) and len(between.split()) <= 12:
                 last.group.append(p)
                 continue
-            if between == "" and text[p.token_start : p.token_start + 1] == "و" and p.token_start < p.start:
+            if (len(between.split()) <= 2 and text[p.token_start : p.token_start + 1] == "و"
+                    and p.token_start < p.start):
                 last.group.append(p)
                 continue
         if len(p.group) < 2:  # البلدين arrives as a ready group of two
