@@ -32,6 +32,7 @@ from rasd.text.scan import match_text
 _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
+_ON_THE_GROUND = frozenset(["ASSAULT", "COERCE"])
 _SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
@@ -123,6 +124,7 @@ class _ArticleCoder:
         self.actors = actors_by_id
         self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
         self.named_countries: set[str] = set()
+        self.inferred: set[str] = set()  # countries made recipients from an event's place
         self.parties_by_sentence = self._parties(composition.actors, mention_ids)
         self.places_by_sentence: dict[int, list[Place]] = {}
         place_objs = {(p.name, p.country): p for p in self.doc.places}
@@ -298,6 +300,12 @@ class _ArticleCoder:
                     carried = subject
                 date = event_date(self.doc.date, cues, hit, self.norm, span)
                 place = self._place(k, hit.start, subject, recipient)
+                if (recipient is None and event_type in _ON_THE_GROUND and place is not None
+                        and place.country and hit.trigger.pos == "v"):
+                    # اقتحم الجنود المستشفى في دنقلا: the target is in the place's country
+                    target_actor = self._country_actor(place.country)
+                    self.inferred.add(target_actor.id)
+                    recipient = Party(hit.end, hit.end, hit.end, target_actor.id, place.country)
                 for a, r in _pairs(subject, recipient, how):
                     actor = self.actors.get(a.actor_id) if a is not None else None
                     target = self.actors.get(r.actor_id) if r is not None else None
@@ -505,7 +513,8 @@ class _ArticleCoder:
         only more specific forms (a country that acts, not only its president)."""
         present = {a.id for a in self.doc.actors}
         for actor in self.used.values():
-            if not actor.sector and not actor.name and actor.id not in self.named_countries:
+            if not actor.sector and not actor.name and (
+                    actor.id not in self.named_countries or actor.id in self.inferred):
                 continue  # a country only inferred (from an adjective, بلاده, البلدين) is not listed
             if actor.id not in present:
                 self.doc.actors.append(actor)
