@@ -32,7 +32,7 @@ from rasd.text.scan import match_text
 _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
-_ON_THE_GROUND = frozenset(["ASSAULT", "COERCE"])
+_ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
 _SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
