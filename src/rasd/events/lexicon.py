@@ -212,7 +212,8 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     lex.pronominal = frozenset(pronominal)
     automaton = ahocorasick.Automaton()
     for k, triggers in heads.items():
-        add_key(automaton, k, (k, tuple(triggers)))
+        second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
+        add_key(automaton, k, (k, tuple(triggers), second))
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(

@@ -3,7 +3,7 @@ phrases checked word by word on what follows (clitics allowed, a few words in be
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import EventLexicon, Trigger
@@ -110,33 +110,35 @@ FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are l
 
 
 class _Following:
-    """The words after a phrase head with their clitic variants: a view into the sentence's words."""
+    """The words after a phrase head (up to FOLLOWING_WORDS), with their clitic variants."""
 
-    __slots__ = ("first", "words")
+    __slots__ = ("window", "words")
 
-    def __init__(self, words: list[tuple[int, int, frozenset[str]]], pos: int) -> None:
+    def __init__(self, words: list[tuple[int, int, frozenset[str]]]) -> None:
         self.words = words
-        self.first = bisect_left(words, pos, key=lambda w: w[0])
+        self.window: frozenset[str] = frozenset().union(*(w[2] for w in words[:9]))
 
     def get(self, i: int) -> tuple[int, int, frozenset[str]] | None:
-        j = self.first + i
-        return self.words[j] if i < FOLLOWING_WORDS and j < len(self.words) else None
+        return self.words[i] if i < len(self.words) else None
 
 
-def _sentence_words(
-    text: str, start: int, end: int, variants: dict[str, frozenset[str]]
+def _next_words(
+    text: str, pos: int, end: int, variants: dict[str, frozenset[str]]
 ) -> list[tuple[int, int, frozenset[str]]]:
     out: list[tuple[int, int, frozenset[str]]] = []
-    if len(variants) > 200_000:
-        variants.clear()
-    pos = start
-    for word in text[start:end].split():
-        at = text.find(word, pos, end)
-        pos = at + len(word)
+    while len(out) < FOLLOWING_WORDS:
+        while pos < end and text[pos] == " ":
+            pos += 1
+        if pos >= end:
+            break
+        stop = text.find(" ", pos, end)
+        stop = end if stop == -1 else stop
+        word = text[pos:stop]
         forms = variants.get(word)
         if forms is None:
             forms = variants[word] = frozenset(word_variants(word))
-        out.append((at, pos, forms))
+        out.append((pos, stop, forms))
+        pos = stop
     return out
 
 
@@ -174,33 +176,29 @@ def find_all_triggers(
     if not sentences:
         return per_sentence
     starts = [s for s, _ in sentences]
-    sentence_words: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
-    for _s, e, (key, triggers), prefix, word_start in scan(lex.automaton, text):
+    variants = lex.variants
+    if len(variants) > 200_000:
+        variants.clear()
+    for _s, e, (key, triggers, second), prefix, word_start in scan(lex.automaton, text):
         k = bisect_right(starts, word_start) - 1
         if k < 0 or e > sentences[k][1]:
             continue
         if prefix and text[word_start:e] in lex.protected:
             continue  # وزارة is a word, not و + زارة
-        sentence_end = sentences[k][1]
         verb_ok = prefix in VERB_PREFIXES
         noun_ok = prefix in NOUN_PREFIXES
         following: _Following | None = None
-        window: frozenset[str] | None = None
+        if second:
+            following = _Following(_next_words(text, e, sentences[k][1], variants))
+            if second.isdisjoint(following.window):
+                following = None  # no phrase of this head can follow: single-word readings only
         for trigger in triggers:
             if (trigger.pos == "v" and not verb_ok) or (trigger.pos == "n" and not noun_ok):
                 continue
             parts = [(word_start, e)]
             if trigger.rest:
-                if following is None:
-                    words = sentence_words.get(k)
-                    if words is None:
-                        words = sentence_words[k] = _sentence_words(
-                            text, sentences[k][0], sentence_end, lex.variants)
-                    following = _Following(words, e)
-                    reach = words[following.first:following.first + 9]
-                    window = frozenset().union(*(w[2] for w in reach))
-                if window is not None and trigger.rest[0].isdisjoint(window):
-                    continue  # its next word is not in reach: no need to look closer
+                if following is None or trigger.rest[0].isdisjoint(following.window):
+                    continue
                 rest = _match_rest(following, trigger)
                 if rest is None:
                     continue
