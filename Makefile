@@ -17,9 +17,10 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,parquet]'
 	touch $@ $(VENV)/.installed
 
-## run: analyze the bundled sample articles and print a readable summary
+## run: analyze the bundled sample articles, store them in ./rasd.db (SQLite) and list the events
 run: $(VENV)/.installed
-	$(BIN)/rasd analyze examples/ --format table
+	$(BIN)/rasd ingest examples/ --db rasd.db
+	$(BIN)/rasd events --db rasd.db
 
 ## test: lint, type-check and run the test suite
 test: $(VENV)/.installed-dev

@@ -25,7 +25,9 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/saudinewsnet.jsonl.gz"
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/saudinewsnet.jsonl.gz"
+)
 STAGES = {
     "text": "clean,normalize,segment",
     "actors": "clean,normalize,segment,actors",
@@ -72,17 +74,36 @@ def layer(corpus: str, limit: int, stages: str) -> dict[str, float]:
         events += len(doc.events)
         if articles == limit:
             break
-    return {"seconds": time.perf_counter() - t0, "articles": articles, "sentences": sentences,
-            "events": events, "failed": failed, "setup": setup}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "articles": articles,
+        "sentences": sentences,
+        "events": events,
+        "failed": failed,
+        "setup": setup,
+    }
 
 
 def cli(corpus: str, limit: int, jobs: int) -> dict[str, float]:
     if limit:
         sys.exit("the cli part runs on the whole corpus: drop --limit")
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "rasd.cli.main", "analyze", corpus, "--format",
-                           "jsonl", "--jobs", str(jobs)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rasd.cli.main",
+            "analyze",
+            corpus,
+            "--format",
+            "jsonl",
+            "--jobs",
+            str(jobs),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     seconds = time.perf_counter() - t0
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": seconds, "exit": proc.returncode, "children_peak_mb": children}
@@ -117,9 +138,22 @@ def main() -> None:
         parts.insert(0, "floor")
     results: dict[str, dict[str, float]] = {}
     for part in parts:
-        out = subprocess.run([sys.executable, __file__, args.corpus, "--limit", str(args.limit),
-                              "--jobs", str(args.jobs), "--child", part],
-                             check=True, capture_output=True, text=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                args.corpus,
+                "--limit",
+                str(args.limit),
+                "--jobs",
+                str(args.jobs),
+                "--child",
+                part,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         results[part] = json.loads(out.stdout)
     base = results["floor"]
     n = base["articles"]
@@ -130,14 +164,25 @@ def main() -> None:
         target = f" (target ≤ {TARGETS[part]:.0f}×)" if part in TARGETS else ""
         extra = f", setup {r['setup']:.2f} s" if "setup" in r else ""
         extra += f", jobs {args.jobs}" if part == "cli" else ""
-        print(f"{part:<7}{r['seconds']:8.2f} s  {n / r['seconds']:8,.0f} articles/s  "
-              f"{base['tokens'] / r['seconds']:10,.0f} tokens/s  peak {peak:6.0f} MB  "
-              f"{ratio:5.2f}× the floor{target}{extra}")
+        print(
+            f"{part:<7}{r['seconds']:8.2f} s  {n / r['seconds']:8,.0f} articles/s  "
+            f"{base['tokens'] / r['seconds']:10,.0f} tokens/s  peak {peak:6.0f} MB  "
+            f"{ratio:5.2f}× the floor{target}{extra}"
+        )
     out_dir = Path(__file__).parent / "results"
     out_dir.mkdir(exist_ok=True)
     with open(out_dir / "pipeline.jsonl", "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "limit": args.limit,
-                             "jobs": args.jobs, "results": results}) + "\n")
+        fh.write(
+            json.dumps(
+                {
+                    "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "limit": args.limit,
+                    "jobs": args.jobs,
+                    "results": results,
+                }
+            )
+            + "\n"
+        )
 
 
 if __name__ == "__main__":

@@ -119,9 +119,19 @@ def train_type(event_type: str, rows: list[tuple[dict[str, float] | None, bool]]
     df = Counter(k for f, _ in rows if f for k in f if k.startswith("w:"))
     best: tuple[float, dict[str, Any]] | None = None
     for policy in WORD_POLICIES:
-        kept = [({k: v for k, v in f.items() if not k.startswith("w:")
-                  or (policy is not None and df[k] >= policy)} if f is not None else None, y)
-                for f, y in rows]
+        kept = [
+            (
+                {
+                    k: v
+                    for k, v in f.items()
+                    if not k.startswith("w:") or (policy is not None and df[k] >= policy)
+                }
+                if f is not None
+                else None,
+                y,
+            )
+            for f, y in rows
+        ]
         model = train_policy(event_type, kept, policy)
         if best is None or model["cv"]["f1"] > best[0]:
             best = (model["cv"]["f1"], model)
@@ -130,8 +140,9 @@ def train_type(event_type: str, rows: list[tuple[dict[str, float] | None, bool]]
     return best[1]
 
 
-def train_policy(event_type: str, rows: list[tuple[dict[str, float] | None, bool]],
-                 policy: int | None) -> dict[str, Any]:
+def train_policy(
+    event_type: str, rows: list[tuple[dict[str, float] | None, bool]], policy: int | None
+) -> dict[str, Any]:
     labels = np.array([y for _, y in rows])
     candidates = [i for i, (f, _) in enumerate(rows) if f is not None]
     missed = int(sum(1 for f, y in rows if f is None and y))

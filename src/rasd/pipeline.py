@@ -166,9 +166,16 @@ class Analyzer:
 
     def analyze_work(self, record: Record) -> Work:
         """Like :meth:`analyze_record`, but returns the working state (for evaluation and training)."""
-        doc = Document(id=record.id, text=record.text, title=record.title, date=record.date,
-                       source=record.source, url=record.url, encoding=record.encoding,
-                       origin=record.origin)
+        doc = Document(
+            id=record.id,
+            text=record.text,
+            title=record.title,
+            date=record.date,
+            source=record.source,
+            url=record.url,
+            encoding=record.encoding,
+            origin=record.origin,
+        )
         work = Work(doc=doc, title_in_text=record.title_in_text)
         self.pipeline.run(work)
         self._finish(work)

@@ -17,18 +17,22 @@ def pairs(doc: Document) -> set[tuple[str, str, str]]:
 def spans_ok(doc: Document) -> None:
     for a in doc.actors:
         for m in a.mentions:
-            assert doc.text[m.start:m.end] == m.text
+            assert doc.text[m.start : m.end] == m.text
     for p in doc.places:
         for m in p.mentions:
-            assert doc.text[m.start:m.end] == m.text
+            assert doc.text[m.start : m.end] == m.text
 
 
 def test_seed_actors_and_places() -> None:
     text = shared_file("data/seed/egypt-usa-security-cooperation.txt").read_text(encoding="utf-8")
     doc = rasd.analyze(text)
     found = pairs(doc)
-    for expected in [("EGY", "GOV", "Abdel Fattah el-Sisi"), ("USA", "GOV", "Donald Trump"),
-                     ("USA", "SPY", "Dan Coats"), ("USA", "GOV", "")]:
+    for expected in [
+        ("EGY", "GOV", "Abdel Fattah el-Sisi"),
+        ("USA", "GOV", "Donald Trump"),
+        ("USA", "SPY", "Dan Coats"),
+        ("USA", "GOV", ""),
+    ]:
         assert expected in found
     countries = {(a.country, a.sector) for a in doc.actors}
     assert {("EGY", ""), ("USA", "")} <= countries  # the two countries, as event participants
@@ -39,12 +43,15 @@ def test_seed_actors_and_places() -> None:
     sisi = next(a for a in doc.actors if a.name == "Abdel Fattah el-Sisi")
     assert "الرئيس عبدالفتاح السيسى" in [m.text for m in sisi.mentions]
     coats = next(a for a in doc.actors if a.name == "Dan Coats")
-    assert any("الاستخبارات الوطنية" in m.text for m in coats.mentions)  # apposition and later mention
+    assert any(
+        "الاستخبارات الوطنية" in m.text for m in coats.mentions
+    )  # apposition and later mention
     spans_ok(doc)
 
 
-@pytest.mark.parametrize(("date", "name"), [("2015-08-01", "John Kerry"), ("2019-01-10", "Mike Pompeo"),
-                                            ("", "")])
+@pytest.mark.parametrize(
+    ("date", "name"), [("2015-08-01", "John Kerry"), ("2019-01-10", "Mike Pompeo"), ("", "")]
+)
 def test_dated_roles(date: str, name: str) -> None:
     doc = rasd.analyze("وصل وزير الخارجية الأمريكي إلى القاهرة.", title="", date=date or None)
     (actor,) = [a for a in doc.actors if a.country == "USA"]
@@ -85,8 +92,10 @@ def test_words_that_contain_names_are_not_matched() -> None:
 
 
 def test_counterpart_and_anaphora() -> None:
-    text = ("استقبل وزير الخارجية السعودي عادل الجبير نظيره الأمريكي في الرياض. "
-            "وأشاد الوزير الأمريكي بدور المملكة.")
+    text = (
+        "استقبل وزير الخارجية السعودي عادل الجبير نظيره الأمريكي في الرياض. "
+        "وأشاد الوزير الأمريكي بدور المملكة."
+    )
     doc = rasd.analyze(text, title="", date="2015-07-20")
     names = {a.name for a in doc.actors}
     assert {"Adel al-Jubeir", "John Kerry"} <= names
@@ -101,8 +110,9 @@ def test_unknown_name_after_title_is_transliterated() -> None:
 
 
 def test_main_place_is_the_dateline_city() -> None:
-    doc = rasd.analyze("المنامة: استدعت الخارجية البحرينية القائم بالأعمال الإيراني. ويذكر أن طهران ...",
-                       title="")
+    doc = rasd.analyze(
+        "المنامة: استدعت الخارجية البحرينية القائم بالأعمال الإيراني. ويذكر أن طهران ...", title=""
+    )
     assert next(p for p in doc.places if p.main).name == "Manama"
 
 
@@ -110,7 +120,9 @@ def test_user_dictionary_extends_the_defaults(tmp_path) -> None:  # type: ignore
     (tmp_path / "mine.tsv").write_text(
         "# kind: places\n# source: test\n# licence: CC0\n# version: 1\n"
         "name\tcountry\tkind\tlat\tlon\tar\tmetonym\tsource\n"
-        "Wadi Zabadi\tJOR\tvillage\t31.1\t35.9\tوادي زبدي\t\ttest\n", encoding="utf-8")
+        "Wadi Zabadi\tJOR\tvillage\t31.1\t35.9\tوادي زبدي\t\ttest\n",
+        encoding="utf-8",
+    )
     options = rasd.Options.load().replace("dictionaries", dirs=(str(tmp_path),))
     doc = rasd.analyze("وقع الحادث في وادي زبدي أمس.", title="", options=options)
     assert "Wadi Zabadi" in {p.name for p in doc.places}

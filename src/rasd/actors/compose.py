@@ -116,7 +116,8 @@ class Composer:
         self._locative_at = -1
         self._skipped_end = -1
         self._transnational_rebels = any(
-            e.kind == ORG and e.sector == "REB" and not e.country for r in raws for e in r.entries)
+            e.kind == ORG and e.sector == "REB" and not e.country for r in raws for e in r.entries
+        )
         self._raw_token_starts = {r.token_start for r in raws} | {r.start for r in raws}
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ class Composer:
         m = self.raws[i]
         if not m.prefix.startswith("و") or self._skipped_end < 0:
             return False
-        return not self.text[self._skipped_end:m.token_start].strip()
+        return not self.text[self._skipped_end : m.token_start].strip()
 
     def _body_as_place(self, m: RawMention) -> bool:
         return self._word_before_token(m) in self.res.body_locative

@@ -72,8 +72,11 @@ def build_actors(
     # stage adds it). Without an events stage, when nothing more specific of it is there.
     listed = {actor_key(m) for m in comp.actors if m.listed}
     specific = {a.country for a in actors.values() if a.sector} if list_countries else set()
-    kept = [a for key, a in actors.items() if key in listed and (
-        a.sector or a.name or (list_countries and a.country not in specific))]
+    kept = [
+        a
+        for key, a in actors.items()
+        if key in listed and (a.sector or a.name or (list_countries and a.country not in specific))
+    ]
     return kept, ids, {a.id: a for a in actors.values()}
 
 

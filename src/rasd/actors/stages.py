@@ -82,7 +82,8 @@ class ActorsStage:
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()
         doc = work.doc
-        doc.actors, mention_ids, by_id = build_actors(composition, doc.text, work.offsets,
-                                                      self._list_countries)
+        doc.actors, mention_ids, by_id = build_actors(
+            composition, doc.text, work.offsets, self._list_countries
+        )
         doc.places = build_places(composition, doc.text, work.offsets)
         work.extras["actor_mentions"] = (composition, mention_ids, by_id)

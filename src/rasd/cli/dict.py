@@ -19,8 +19,14 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     lookup = sub.add_parser("lookup", help="what the dictionaries say about a word or phrase")
     lookup.add_argument("words", nargs="+", metavar="WORD")
     lookup.add_argument("--date", metavar="YYYY-MM-DD", help="date for office holders")
-    lookup.add_argument("--dict", metavar="DIR", action="append", default=[], dest="dict_dirs",
-                        help="extra dictionary folder merged over the packaged ones (repeatable)")
+    lookup.add_argument(
+        "--dict",
+        metavar="DIR",
+        action="append",
+        default=[],
+        dest="dict_dirs",
+        help="extra dictionary folder merged over the packaged ones (repeatable)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,55 +67,85 @@ def _lookup(args: argparse.Namespace) -> int:
     normalizer = Normalizer("match")
     phrase = " ".join(args.words)
     key = match_key(normalizer, phrase)
+    date = args.date or options.input.default_date or ""
+    print(f"{phrase}  (matching form: {key})")
+    words = key.split()
+    covered: set[int] = set()
+    found = False
+    # the whole phrase first, then ever shorter parts of it not already explained
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            positions = set(range(start, start + size))
+            if positions & covered:
+                continue
+            part = " ".join(words[start : start + size])
+            lines = _explain_form(part, date, resources, events, word_variants)
+            if lines:
+                found = True
+                covered |= positions
+                if part != key:
+                    print(f" «{part}»:")
+                print("\n".join(lines))
+    if not found:
+        print("  not in the dictionaries")
+    return 0
+
+
+def _explain_form(key: str, date: str, resources: Any, events: Any, variants: Any) -> list[str]:
+    """What the dictionaries say about ``key`` as written or, for one word, without proclitics."""
     candidates = [key]
     if " " not in key:
-        candidates += sorted(word_variants(key) - {key}, key=len, reverse=True)
-    found = False
-    print(f"{phrase}  (matching form: {key})")
+        candidates += sorted(variants(key) - {key}, key=len, reverse=True)
+    out: list[str] = []
     for form in candidates:
-        lines = _explain_actor(resources.lexicon.entries.get(form, []), options.input.default_date
-                               or (args.date or ""), resources)
+        lines = _explain_actor(resources.lexicon.entries.get(form, []), date, resources)
         lines += _explain_event(events, form)
         if form in resources.weak:
             lines.append("  weak form: counts only with a nationality or a country after it")
         if form in resources.implied_country:
             lines.append(f"  implies country {resources.implied_country[form]}")
         if lines:
-            found = True
-            label = "as written" if form == key else f"as {form} (with its proclitics removed)"
-            print(f" {label}:")
-            print("\n".join(lines))
-    if not found:
-        print("  not in the dictionaries")
-    return 0
+            if form != key:
+                out.append(f"  as {form} (with its proclitics removed):")
+            out.extend(lines)
+            break
+    return out
 
 
 def _explain_actor(entries: list[Any], date: str, resources: Any) -> list[str]:
     out: list[str] = []
     for e in entries:
         if e.kind == "person" and e.person is not None:
-            offices = ", ".join(f"{o.office or '-'} {o.country} {o.start[:10]}…{o.end[:10]}"
-                                for o in e.person.offices)
+            offices = ", ".join(
+                f"{o.office or '-'} {o.country} {o.start[:10]}…{o.end[:10]}"
+                for o in e.person.offices
+            )
             out.append(f"  person: {e.name} ({e.country} {e.sector}); offices: {offices}")
         elif e.kind == "place" and e.place is not None:
             p = e.place
             metonym = f", stands for {p.metonym}'s government" if p.metonym else ""
-            out.append(f"  place: {p.name} ({p.kind}, {p.country or 'no country'}, "
-                       f"{p.lat}, {p.lon}){metonym}")
+            out.append(
+                f"  place: {p.name} ({p.kind}, {p.country or 'no country'}, "
+                f"{p.lat}, {p.lon}){metonym}"
+            )
         elif e.kind == "title":
             holder = ""
             if e.office and e.country and date:
                 people = resources.lexicon.holders(e.office, e.country, date)
                 holder = f"; on {date}: {', '.join(p.name for p in people) or 'nobody known'}"
             construct = " (construct form: needs a country after it)" if e.construct else ""
-            out.append(f"  title: sector {e.sector or '-'}, office {e.office or '-'}"
-                       f"{', country ' + e.country if e.country else ''}{construct}{holder}")
+            out.append(
+                f"  title: sector {e.sector or '-'}, office {e.office or '-'}"
+                f"{', country ' + e.country if e.country else ''}{construct}{holder}"
+            )
         elif e.kind == "sector":
             construct = " (construct form: needs a country after it)" if e.construct else ""
             out.append(f"  sector noun: {e.sector}{' — ' + e.name if e.name else ''}{construct}")
         else:
-            out.append(f"  {e.kind}: {e.name or '-'} (country {e.country or '-'}, sector "
-                       f"{e.sector or '-'})")
+            out.append(
+                f"  {e.kind}: {e.name or '-'} (country {e.country or '-'}, sector "
+                f"{e.sector or '-'})"
+            )
     return out
 
 
@@ -124,9 +160,13 @@ def _explain_event(events: Any, form: str) -> list[str]:
                 role = "reporting verb" if "speech" in t.flags else "helper word of phrases"
                 out.append(f"  {role} ({t.lemma})")
             elif t.rest:
-                out.append(f"  starts the phrase «{t.lemma}» → {t.event_type}"
-                           f"{'/' + t.mode if t.mode else ''}")
+                out.append(
+                    f"  starts the phrase «{t.lemma}» → {t.event_type}"
+                    f"{'/' + t.mode if t.mode else ''}"
+                )
             else:
-                out.append(f"  event trigger ({kind} of {t.lemma}) → {t.event_type}"
-                           f"{'/' + t.mode if t.mode else ''}")
+                out.append(
+                    f"  event trigger ({kind} of {t.lemma}) → {t.event_type}"
+                    f"{'/' + t.mode if t.mode else ''}"
+                )
     return out

@@ -17,6 +17,12 @@ from rasd.errors import ConfigError, RasdError
 #: Subcommand name -> module under rasd.cli (imported only when that subcommand runs).
 COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("rasd.cli.analyze", "analyze articles and print documents (JSON, JSONL, table)"),
+    "ingest": ("rasd.cli.ingest", "analyze articles and store them in a database"),
+    "reprocess": ("rasd.cli.reprocess", "analyze stored articles again, replacing derived rows"),
+    "search": ("rasd.cli.search", "full-text search over stored articles"),
+    "events": ("rasd.cli.events", "list stored events (table, CSV, JSONL, Parquet)"),
+    "export": ("rasd.cli.export", "export events with PLOVER/POLECAT field names"),
+    "stats": ("rasd.cli.stats", "what the database holds: counts, events, dyads, actors"),
     "evaluate": ("rasd.cli.evaluate", "score rasd against gold annotations"),
     "dict": ("rasd.cli.dict", "validate dictionary files; explain what they say about a word"),
 }

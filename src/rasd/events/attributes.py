@@ -105,7 +105,11 @@ def status(
         elif scope == "after":
             near = after
         else:
-            gap = words_between(text, e, hit.start) if e <= hit.start else words_between(text, hit.end, s)
+            gap = (
+                words_between(text, e, hit.start)
+                if e <= hit.start
+                else words_between(text, hit.end, s)
+            )
             near = gap <= SENTENCE_SCOPE_WORDS
         if not near:
             continue
@@ -139,8 +143,13 @@ def _clause_start(norm: str, sentence_start: int, pos: int) -> int:
     return sentence_start
 
 
-def event_date(article_date: str, cues: SentenceCues, hit: TriggerHit, norm: str = "",
-               span: tuple[int, int] | None = None) -> str:
+def event_date(
+    article_date: str,
+    cues: SentenceCues,
+    hit: TriggerHit,
+    norm: str = "",
+    span: tuple[int, int] | None = None,
+) -> str:
     """The event's date: an explicit date in the sentence (the one nearest the trigger), else the
     article date moved by relative expressions (أمس، الأربعاء الماضي، الأسبوع الماضي)."""
     today: date | None = None

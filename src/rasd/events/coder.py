@@ -75,10 +75,85 @@ def _pairs(
 def _without_partial_duplicates(events: list[Event]) -> list[Event]:
     """Drop an event without a recipient when the same actor has the same event, on the same
     date, with a recipient (one report read twice, once without its object)."""
-    with_target = {(e.event_type, e.actor.id, e.date) for e in events
-                   if e.actor is not None and e.recipient is not None}
-    return [e for e in events if e.recipient is not None or e.actor is None
-            or (e.event_type, e.actor.id, e.date) not in with_target]
+    with_target = {
+        (e.event_type, e.actor.id, e.date)
+        for e in events
+        if e.actor is not None and e.recipient is not None
+    }
+    return [
+        e
+        for e in events
+        if e.recipient is not None
+        or e.actor is None
+        or (e.event_type, e.actor.id, e.date) not in with_target
+    ]
+
+
+def _with_claims_joined(events: list[Event], claims: list[Event]) -> list[Event]:
+    """قتل خمسة جنود … وأعلن تنظيم داعش مسؤوليته عن الهجوم: the claimant is the doer of the attack
+    reported without one; the claim is evidence of that attack, not a second one."""
+    unknown = [e for e in events if e.event_type == "ASSAULT" and e.actor is None]
+    if not unknown:
+        return events
+    joined: set[int] = set()
+    for claim in claims:
+        if claim.actor is None or claim.event_type != "ASSAULT":
+            continue
+        for attack in unknown:
+            attack.actor = claim.actor
+            attack.evidence.extend(claim.evidence)
+            attack.confidence = min(1.0, attack.confidence + 0.2)
+        joined.add(id(claim))
+        break
+    return [e for e in events if id(e) not in joined]
+
+
+def _bare_country(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country) and not actor.sector and not actor.name
+
+
+def _covers(general: Actor | None, specific: Actor | None) -> bool:
+    """``specific`` says at least what ``general`` says: the same actor, or a body or person of
+    the bare country ``general`` names (nobody is covered only by nobody)."""
+    if general is None or specific is None:
+        return general is None and specific is None
+    return general.id == specific.id or (
+        _bare_country(general) and specific.country == general.country
+    )
+
+
+def _subsumed(e: Event, f: Event) -> bool:
+    """``e`` says less than ``f`` about the same act: same type and date, each side covered by
+    ``f``'s (either way round: a reciprocal act is coded both ways), and ``f`` more specific."""
+    if e is f or e.event_type != f.event_type or e.date != f.date:
+        return False
+    if e.mode and e.mode != f.mode:
+        return False  # a visit says who travelled: not less than a meeting with named people
+    straight = _covers(e.actor, f.actor) and _covers(e.recipient, f.recipient)
+    crossed = _covers(e.actor, f.recipient) and _covers(e.recipient, f.actor)
+    if not (straight or crossed):
+        return False
+    ids_e = {a.id for a in (e.actor, e.recipient) if a is not None}
+    ids_f = {a.id for a in (f.actor, f.recipient) if a is not None}
+    return ids_e != ids_f
+
+
+def _without_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event that says less than another about the same act: read in the same sentences
+    (قتل خمسة جنود من الجيش في هجوم: the attack and the killing are one act on the army), or,
+    for meetings, anywhere in the article (استقبل الأمير الوزير … وجرى خلال الاستقبال بحث
+    العلاقات بين البلدين: one meeting, coded once, with its people)."""
+    kept = []
+    for e in events:
+        starts = {ev.start for ev in e.evidence}
+        if any(
+            _subsumed(e, f)
+            and (e.event_type == "CONSULT" or starts <= {ev.start for ev in f.evidence})
+            for f in events
+        ):
+            continue
+        kept.append(e)
+    return kept
 
 
 def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
@@ -127,16 +202,22 @@ class _ArticleCoder:
         self.inferred: set[str] = set()  # countries made recipients from an event's place
         self.parties_by_sentence = self._parties(composition.actors, mention_ids)
         self.places_by_sentence: dict[int, list[Place]] = {}
+        self.topical: set[tuple[int, str]] = set()  # (sentence, place id): a place talked about
         place_objs = {(p.name, p.country): p for p in self.doc.places}
         for pm in composition.places:
             place = place_objs.get((pm.info.name, pm.info.country))
             if place is not None:
                 self.places_by_sentence.setdefault(pm.sentence, []).append(place)
+                if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
+                    self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
         self.dropped: list[tuple[Any, str]] = []  # triggers not coded, and why
+        self.claims: list[Event] = []  # events read from a claim of responsibility
+        self.condemned: set[tuple[str, int, int]] = set()  # أدان الهجوم: (type, sentence, trigger)
+        self.condemnations: list[Event] = []  # their events
 
     # --- parties -----------------------------------------------------------------------------
 
@@ -217,8 +298,9 @@ class _ArticleCoder:
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
         all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
-        all_cues = all_sentence_cues(self.lex, self.text, self.norm, self.work.sent_spans,
-                                     [bool(h) for h in all_hits])
+        all_cues = all_sentence_cues(
+            self.lex, self.text, self.norm, self.work.sent_spans, [bool(h) for h in all_hits]
+        )
         carried: Party | None = None
         history: list[Party] = []
         for k, span in enumerate(self.work.sent_spans):
@@ -259,10 +341,16 @@ class _ArticleCoder:
                     self._drop(hit, "helper" if hit.trigger.event_type == "-" else "chained")
                     continue  # حرص على تعزيز التعاون: the nouns are what the first trigger is about
                 event_type = hit.trigger.event_type
+                if hit.trigger.pos == "n" and self._frames_earlier_verb(hit, judged):
+                    self._drop(hit, "frame")
+                    continue  # قتل خمسة جنود في هجوم: the attack is the killing, told once
                 mode = hit.trigger.mode
                 vetoed = event_type in self.models and event_type not in accepted
-                if vetoed and not (hit.trigger.pos == "v" and state == "event"
-                                   and event_type in _FORCE_TYPES):
+                if "claim" in hit.trigger.flags:
+                    vetoed = False  # a claim of responsibility is a report whatever the filter says
+                if vetoed and not (
+                    hit.trigger.pos == "v" and state == "event" and event_type in _FORCE_TYPES
+                ):
                     self._drop(hit, "filter")
                     continue
                 if state == "future":
@@ -275,9 +363,11 @@ class _ArticleCoder:
                     continue
                 clause = self._clause_start(span[0], hit.start)
                 governed = hit.trigger.pos == "n" and any(
-                    h.start < hit.start and h.trigger.event_type in _VERBAL
-                    for h, _ in judged)
-                subject, recipient, how = assign(hit, heads, self.text, carried, clause, governed)
+                    h.start < hit.start and h.trigger.event_type in _VERBAL for h, _ in judged
+                )
+                subject, recipient, how = assign(
+                    hit, heads, self.text, carried, clause, governed, self.lex.passive
+                )
                 if vetoed:
                     # the filter doubts the sentence; a verb whose doer is an armed or state body
                     # named right there (قصفت طائرات حربية تركية …) is still a report
@@ -288,8 +378,23 @@ class _ArticleCoder:
                     self.reports.append((k, event_type, 0.5))
                 if recipient is None and hit.trigger.mode == "visit":
                     recipient = self._visited(k, hit, subject)
-                if recipient is None and subject is not None and event_type in _VERBAL:
+                object_at = hit.end
+                if subject is not None and subject.start >= hit.end:
+                    object_at = (subject.group[-1] if subject.group else subject).end  # VSO
+                condemns_attack = event_type == "ACCUSE" and self._object_is_attack(object_at)
+                if condemns_attack and recipient is not None and not recipient.marker:
+                    recipient = (
+                        None  # أدان الهجوم …: the attack is the object, not a party after it
+                    )
+                if (
+                    recipient is None
+                    and subject is not None
+                    and event_type in _VERBAL
+                    and (not condemns_attack)
+                ):
                     recipient = self._counterpart(subject, parties, history)
+                if condemns_attack and recipient is None:
+                    self.condemned.add((event_type, k, hit.start))
                 if "needs_object" in hit.trigger.flags and recipient is None:
                     self._drop(hit, "no-object")
                     continue  # نشر، منع، استهدف: an event only with an actor as object
@@ -300,8 +405,13 @@ class _ArticleCoder:
                     carried = subject
                 date = event_date(self.doc.date, cues, hit, self.norm, span)
                 place = self._place(k, hit.start, subject, recipient)
-                if (recipient is None and event_type in _ON_THE_GROUND and place is not None
-                        and place.country and hit.trigger.pos == "v"):
+                if (
+                    recipient is None
+                    and event_type in _ON_THE_GROUND
+                    and place is not None
+                    and place.country
+                    and hit.trigger.pos == "v"
+                ):
                     # اقتحم الجنود المستشفى في دنقلا: the target is in the place's country
                     target_actor = self._country_actor(place.country)
                     self.inferred.add(target_actor.id)
@@ -314,8 +424,11 @@ class _ArticleCoder:
                             target = None
                         elif len(recipient.group) > 1 and actor.country == target.country:  # type: ignore[union-attr]
                             continue  # with "both sides", the other side only
-                        elif (actor.country and actor.country == target.country
-                              and event_type in _BETWEEN_STATES):
+                        elif (
+                            actor.country
+                            and actor.country == target.country
+                            and event_type in _BETWEEN_STATES
+                        ):
                             continue  # a country does not agree with or praise itself
                     if actor is None and (target is None or event_type not in _UNKNOWN_AGENT_OK):
                         self._drop(hit, "no-actor")
@@ -334,7 +447,15 @@ class _ArticleCoder:
                         how,
                     )
             history.extend(parties)
-        return _without_partial_duplicates(list(events.values()))
+        coded = _with_claims_joined(list(events.values()), self.claims)
+        attackers = {
+            e.actor.id: e.actor for e in coded if e.event_type == "ASSAULT" and e.actor is not None
+        }
+        if len(attackers) == 1:
+            # أدان الهجوم … وأعلن التنظيم مسؤوليته: the condemned is the one attacker named
+            for e in self.condemnations:
+                e.recipient = next(iter(attackers.values()))
+        return _without_subsumed(_without_partial_duplicates(coded))
 
     def _accepted_types(
         self,
@@ -388,7 +509,9 @@ class _ArticleCoder:
             use_words,
         )
 
-    def _counterpart(self, subject: Party, parties: list[Party], history: list[Party]) -> Party | None:
+    def _counterpart(
+        self, subject: Party, parties: list[Party], history: list[Party]
+    ) -> Party | None:
         """A statement with no addressee named in its clause is usually about the other country
         the article is about: the most mentioned country other than the speaker's, if it is named
         in this sentence or the one before."""
@@ -414,6 +537,32 @@ class _ArticleCoder:
     def _drop(self, hit: Any, reason: str) -> None:
         self.dropped.append((hit, reason))
 
+    def _object_is_attack(self, at: int) -> bool:
+        """أدان الهجوم الإرهابي: the word at ``at`` (after the verb or its subject) is an attack."""
+        following = self.text[at : at + 30].split()[:1]
+        if not following:
+            return False
+        found = self.lex.automaton.get(following[0] + " ", None) if self.lex.automaton else None
+        if found is None and following[0].startswith("ال"):
+            found = self.lex.automaton.get(following[0][2:] + " ", None)
+        if found is None:
+            return False
+        _length, (_key, triggers, _second), _lam = found
+        return any(t.event_type == "ASSAULT" and t.pos == "n" for t in triggers)
+
+    def _frames_earlier_verb(self, hit: Any, judged: list[tuple[Any, str]]) -> bool:
+        """A noun after في that names the act an earlier verb of the sentence reported: قتل خمسة
+        جنود في هجوم، أصيب ثلاثة في انفجار."""
+        before = self.text[max(0, hit.start - 8) : hit.start].split()
+        if not before or before[-1] != "في":
+            return False
+        return any(
+            h.trigger.pos == "v"
+            and h.trigger.event_type == hit.trigger.event_type
+            and h.end <= hit.start
+            for h, _ in judged
+        )
+
     def _standalone_noun(self, hit: Any) -> bool:
         """A noun that reports an event by itself: a violent or contentious act (هجوم، اعتقال،
         مظاهرة) or a phrase (اتصال هاتفي، زيارة رسمية), as opposed to cooperation talk."""
@@ -434,17 +583,28 @@ class _ArticleCoder:
                 return i + 1
         return sentence_start
 
-    def _place(self, sentence: int, pos: int, subject: Party | None,
-               recipient: Party | None) -> Place | None:
+    def _place(
+        self, sentence: int, pos: int, subject: Party | None, recipient: Party | None
+    ) -> Place | None:
         """The place named in the sentence (a city before a country), else the article's main
         place when it lies in a country the event involves."""
-        here = self.places_by_sentence.get(sentence, [])
+        here = [
+            p
+            for p in self.places_by_sentence.get(sentence, [])
+            if (sentence, p.id) not in self.topical
+        ]
         local = [p for p in here if p.kind != "country"]
         if local:
             return local[0]
+        main = self.main_place
+        if (
+            main is not None
+            and main.kind != "country"
+            and main.country in {p.country for p in here}
+        ):
+            return main  # حرص مصر … (article from Cairo): the city the article is from, in that country
         if here:
             return here[0]
-        main = self.main_place
         involved = {p.country for p in (subject, recipient) if p is not None and p.country}
         if main is not None and (not involved or main.country in involved):
             return main
@@ -498,11 +658,20 @@ class _ArticleCoder:
             score=score,
             confidence=min(confidence, 1.0),
         )
+        if "claim" in hit.trigger.flags:
+            self.claims.append(events[key])
+        if target is None and any(c[0] == event_type and c[2] == hit.start for c in self.condemned):
+            self.condemnations.append(events[key])
         for a in (actor, target):
             if a is not None and (a.sector or a.name):
                 self.used[a.id] = a
-        if (actor is not None and target is not None and actor.country and target.country
-                and actor.country != target.country):
+        if (
+            actor is not None
+            and target is not None
+            and actor.country
+            and target.country
+            and actor.country != target.country
+        ):
             # a state-to-state event: the countries named in it are actors in their own right
             for a in (actor, target):
                 if not a.sector and not a.name:
@@ -513,8 +682,11 @@ class _ArticleCoder:
         only more specific forms (a country that acts, not only its president)."""
         present = {a.id for a in self.doc.actors}
         for actor in self.used.values():
-            if not actor.sector and not actor.name and (
-                    actor.id not in self.named_countries or actor.id in self.inferred):
+            if (
+                not actor.sector
+                and not actor.name
+                and (actor.id not in self.named_countries or actor.id in self.inferred)
+            ):
                 continue  # a country only inferred (from an adjective, بلاده, البلدين) is not listed
             if actor.id not in present:
                 self.doc.actors.append(actor)

@@ -20,13 +20,24 @@ _ISLAMIC_EPOCH = 1948439  # Julian day number of 1 Muharram 1 AH (tabular calend
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
     """Tabular Islamic calendar date → Gregorian date."""
-    jdn = (day + int(29.5 * (month - 1) + 0.99) + (year - 1) * 354
-           + (3 + 11 * year) // 30 + _ISLAMIC_EPOCH - 1)
+    jdn = (
+        day
+        + int(29.5 * (month - 1) + 0.99)
+        + (year - 1) * 354
+        + (3 + 11 * year) // 30
+        + _ISLAMIC_EPOCH
+        - 1
+    )
     return date.fromordinal(jdn - 1721425)
 
 
-def explicit_dates(norm: str, start: int, end: int, date_words: list[tuple[int, int, str, int]],
-                   article: date | None) -> list[tuple[int, date]]:
+def explicit_dates(
+    norm: str,
+    start: int,
+    end: int,
+    date_words: list[tuple[int, int, str, int]],
+    article: date | None,
+) -> list[tuple[int, date]]:
     """(position, date) of every explicit date in ``norm[start:end]``."""
     out: list[tuple[int, date]] = []
     segment = norm[start:end]
@@ -41,8 +52,8 @@ def explicit_dates(norm: str, start: int, end: int, date_words: list[tuple[int, 
     for ws, e, kind, value in date_words:
         if kind not in ("month", "hijri_month") or not 1 <= value <= 12:
             continue
-        before = _DAY_BEFORE_RE.search(norm[max(start, ws - 16):ws])
-        after = _YEAR_AFTER_RE.match(norm[e:min(end, e + 16)])
+        before = _DAY_BEFORE_RE.search(norm[max(start, ws - 16) : ws])
+        after = _YEAR_AFTER_RE.match(norm[e : min(end, e + 16)])
         if before is None:
             continue
         day = int(before.group(1))

@@ -29,8 +29,9 @@ NOUN_ENCLITICS = ("", "ه", "ها", "هم", "هما")
 MAX_EXPANSIONS = 4000
 #: Types whose "needs_object" verbs are triggers on their own when an actor is their object
 #: (دان الهجوم? no: دان الحكومة; منع المتظاهرين); for the others only their phrases count.
-OBJECT_VERB_TYPES = frozenset(["ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN",
-                               "CONSULT", "COERCE", "SANCTION"])
+OBJECT_VERB_TYPES = frozenset(
+    ["ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN", "CONSULT", "COERCE", "SANCTION"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +48,26 @@ class Trigger:
     future: bool = False  # the form itself is a future (سيزور is matched as a verb with سـ)
 
 
+@dataclass(frozen=True, slots=True)
+class PassiveWords:
+    """Words of the passive reading of an attack or arrest verb: a number right after the verb
+    (قتل خمسة جنود: five soldiers were killed) and the word that names the doer (على يد، برصاص)."""
+
+    count: frozenset[str]
+    agent: frozenset[str]
+
+
 @dataclass(slots=True)
 class EventLexicon:
     automaton: Any = None
     protected: frozenset[str] = frozenset()  # words never read as clitic + trigger (وزارة)
     pronominal: frozenset[str] = frozenset()  # noun forms with a possessive pronoun (استقباله)
-    variants: dict[str, frozenset[str]] = field(default_factory=dict)  # cache: word -> clitic variants
+    variants: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # cache: word -> clitic variants
     partitive: frozenset[str] = frozenset()  # أفراد، عناصر: before من, a part of a group
+    topic: frozenset[str] = frozenset()  # الأوضاع في اليمن: a place talked about, not the venue
+    passive: PassiveWords | None = None  # قتل خمسة جنود: number words and agent phrases
     plover: dict[str, dict[str, str]] = field(default_factory=dict)
     contexts: Any = None  # automaton: key -> context
     cues: Any = None  # automaton: key -> (cue, scope)
@@ -188,6 +202,8 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         rest = tuple(frozenset(options) for options, _ in positions[1:])
         any_verb = any(p == "v" for _, p in positions)
         pos = "n" if row["kind"] == "noun" and not any_verb else ("v" if any_verb else first_pos)
+        if row["kind"] == "claim":
+            pos = "v"  # تبنى التنظيم … / التنظيم أعلن مسؤوليته عن الهجوم: a doer like a verb's
         head = row["phrase"].split()[0]
         inherited = (
             verb_flags.get(key(head[1:]), frozenset()) if head.startswith("@") else frozenset()
@@ -217,7 +233,9 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
-        (key(form), r["context"]) for r in knowledge.rows("contexts") for form in split_values(r["ar"])
+        (key(form), r["context"])
+        for r in knowledge.rows("contexts")
+        for form in split_values(r["ar"])
     )
     lex.cues = _phrase_automaton(
         (key(form), (r["cue"], r["scope"]))
@@ -236,8 +254,13 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
             lex.dates[key(form)] = (row["kind"], value)
     lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
     lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
-    lex.partitive = frozenset(key(r["ar"]) for r in knowledge.rows("function_words")
-                              if r["role"] == "partitive")
+    function_words = knowledge.rows("function_words")
+    lex.partitive = frozenset(key(r["ar"]) for r in function_words if r["role"] == "partitive")
+    lex.topic = frozenset(key(r["ar"]) for r in function_words if r["role"] == "topic")
+    lex.passive = PassiveWords(
+        frozenset(key(r["ar"]) for r in function_words if r["role"] == "count"),
+        frozenset(key(r["ar"]) for r in function_words if r["role"] == "agent"),
+    )
     return lex
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.events.lexicon import PassiveWords
 from rasd.events.triggers import TriggerHit
 
 #: Prepositions written as separate words that mark a party, and clitic ones (ل، ب) on the party.
@@ -51,8 +52,13 @@ class Party:
     group: list[Party] = field(default_factory=list)  # coordinated parties (itself first)
 
 
-def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = frozenset(),
-         partitive: frozenset[str] = frozenset()) -> None:
+def mark(
+    text: str,
+    party: Party,
+    prefix: str,
+    protected: frozenset[str] = frozenset(),
+    partitive: frozenset[str] = frozenset(),
+) -> None:
     """Find the preposition that marks a party: a clitic (للرئيس، بمصر) or the word before it."""
     if prefix.startswith(("ل", "ول", "فل")) and not prefix.endswith("ال"):
         party.marker = "ل"
@@ -76,13 +82,31 @@ def mark(text: str, party: Party, prefix: str, protected: frozenset[str] = froze
         party.marker = "ب"
     elif head.startswith(("ب", "وب")) and len(head) >= 4 and head not in protected:
         party.marker = "ب"  # بدور مصر: the party belongs to a phrase governed by ب
-    elif len(words) >= 2 and words[-2] in MARKERS and head.startswith("ال"):
+    elif (
+        len(words) >= 2
+        and words[-2] in MARKERS
+        and head.startswith("ال")
+        and text.startswith("ال", party.start)
+    ):
+        # على التدخل الإيراني: a definite adjective of the noun after the preposition (not في
+        # الدوحة وزير الخارجية, where a new noun phrase starts)
         party.marker = words[-2]
 
 
 #: Words between a group and one of its members: الوفود الأمريكية … وعلى رأسهم دانيال كوتس.
-MEMBER_LINKS = ("وعلي راسهم", "علي راسهم", "وعلي راسها", "علي راسها", "ومنهم", "منهم",
-                "بينهم", "ومن بينهم", "من بينهم", "وفي مقدمتهم", "في مقدمتهم")
+MEMBER_LINKS = (
+    "وعلي راسهم",
+    "علي راسهم",
+    "وعلي راسها",
+    "علي راسها",
+    "ومنهم",
+    "منهم",
+    "بينهم",
+    "ومن بينهم",
+    "من بينهم",
+    "وفي مقدمتهم",
+    "في مقدمتهم",
+)
 RELATIVES = frozenset(["التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي"])
 
 
@@ -98,8 +122,11 @@ def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
             if between.endswith(MEMBER_LINKS) and len(between.split()) <= 12:
                 last.group.append(p)
                 continue
-            if (len(between.split()) <= 2 and text[p.token_start : p.token_start + 1] == "و"
-                    and p.token_start < p.start):
+            if (
+                len(between.split()) <= 2
+                and text[p.token_start : p.token_start + 1] == "و"
+                and p.token_start < p.start
+            ):
                 last.group.append(p)
                 continue
         if len(p.group) < 2:  # البلدين arrives as a ready group of two
@@ -135,14 +162,18 @@ def assign(
     carried: Party | None,
     clause_start: int,
     governed: bool = False,
+    passive: PassiveWords | None = None,
 ) -> tuple[Party | None, Party | None, str]:
     """(actor, recipient, how) for a trigger among the sentence's parties. ``governed``: the
     trigger is a noun that another (verbal) trigger is about (أدان القصف الذي شنته الطائرات التركية):
     its agent is not the condemner before it but the party named after it."""
     trigger = hit.trigger
     if governed:
-        after = [p for p in parties if p.start >= hit.end and not p.marker
-                 and _words(text, hit.end, p.token_start) <= 8]
+        after = [
+            p
+            for p in parties
+            if p.start >= hit.end and not p.marker and _words(text, hit.end, p.token_start) <= 8
+        ]
         agent = after[0] if after else None
         rest = [p for p in parties if p is not agent]
         return agent, _recipient(hit, rest, agent, text), "governed"
@@ -169,8 +200,18 @@ def assign(
             subject, recipient = recipient, subject
         return subject, recipient, how
     adjacent = [p for p in before if not p.marker and _words(text, p.end, hit.start) == 0]
-    relative = [p for p in parties if p.end <= hit.start and text[p.end : hit.start].split()[:1]
-                and text[p.end : hit.start].split() in ([r] for r in RELATIVES)]
+    near_before = [p for p in before if not p.marker and _words(text, p.end, hit.start) <= 2]
+    if passive is not None and trigger.pos == "v" and first is not None and not near_before:
+        victims = _passive_object(hit, first, after, text, passive)
+        if victims is not None:
+            return victims
+    relative = [
+        p
+        for p in parties
+        if p.end <= hit.start
+        and text[p.end : hit.start].split()[:1]
+        and text[p.end : hit.start].split() in ([r] for r in RELATIVES)
+    ]
     if trigger.pos == "v" and relative:
         # الوفود الأمريكية التي قامت بزيارة …: the relative clause's subject is its antecedent
         subject, how = relative[-1], "relative"
@@ -198,16 +239,26 @@ def assign(
         earlier = [p for p in parties if p.end <= hit.start and not p.marker]
         if earlier:
             subject, how = earlier[0], "before-sentence"
-    if (subject is None and carried is not None and trigger.pos == "v"
-            and trigger.event_type not in MATERIAL_CONFLICT):
+    if (
+        subject is None
+        and carried is not None
+        and trigger.pos == "v"
+        and trigger.event_type not in MATERIAL_CONFLICT
+    ):
         # وأكد …: a statement continues the previous speaker; an attack or an arrest needs its
         # own doer (a subject carried over from another sentence is too often wrong)
         subject, how = carried, "carried"
-    if subject is not None and len(subject.group) > 1 and subject.group[0].country != subject.group[1].country and (
-            "reciprocal" in trigger.flags or trigger.event_type == "CONSULT"):
+    if (
+        subject is not None
+        and len(subject.group) > 1
+        and subject.group[0].country != subject.group[1].country
+        and ("reciprocal" in trigger.flags or trigger.event_type == "CONSULT")
+    ):
         # اتفق الرئيسان، اتصال هاتفي بين …: the parties act with each other
         return subject.group[0], subject.group[1], how + "+reciprocal"
-    recipient = _recipient(hit, parties, subject, text)
+    recipient = _recipient(
+        hit, _reported_clause(parties, text, clause_start, hit.start), subject, text
+    )
     if (
         recipient is None
         and subject is not None
@@ -219,6 +270,41 @@ def assign(
         subject, recipient = recipient, subject
         how += "+visit"
     return subject, recipient, how
+
+
+def _reported_clause(parties: list[Party], text: str, clause_start: int, pos: int) -> list[Party]:
+    """قال المتحدث باسم القوات المسلحة إن قوات الأمن فرضت طوقا: parties before the complementizer
+    (إن، أن) belong to the reporting verb, not to the reported act."""
+    at = text.rfind(" ان ", clause_start, pos)
+    if at < 0:
+        return parties
+    return [p for p in parties if p.start > at]
+
+
+def _passive_object(
+    hit: TriggerHit, first: Party, after: list[Party], text: str, passive: PassiveWords
+) -> tuple[Party | None, Party | None, str] | None:
+    """قتل خمسة جنود من الجيش: a number right after an attack or arrest verb is the passive
+    reading, its noun phrase the victims; the doer, if any, follows على يد / برصاص."""
+    if "passive" not in hit.trigger.flags:
+        return None
+    words = text[hit.head_end : first.token_start].split()
+    if not words or len(words) >= NEAR_WORDS:
+        return None
+    head = words[0][1:] if words[0].startswith("و") and len(words[0]) > 3 else words[0]
+    if not (head.isdigit() or head in passive.count or words[0] in passive.count):
+        return None
+    agent = None
+    for p in after:
+        if p is first or p.start <= first.start:
+            continue
+        before_p = text[max(0, p.token_start - 20) : p.token_start].split()
+        if before_p and (
+            before_p[-1] in passive.agent or text[p.token_start : p.start] in passive.agent
+        ):
+            agent = p
+            break
+    return agent, first, "passive"
 
 
 def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | None:
@@ -258,8 +344,13 @@ def _recipient(
             score += 3
         elif not p.marker and wants_object and after:
             score += 2.5
-        elif (not p.marker and after and subject is not None and subject.end <= p.start
-              and _words(text, subject.end, p.token_start) == 0):
+        elif (
+            not p.marker
+            and after
+            and subject is not None
+            and subject.end <= p.start
+            and _words(text, subject.end, p.token_start) == 0
+        ):
             score += 2  # طالب الرئيس الحوثيين بـ…: the object right after the subject
         elif p.marker in generic:
             score += 2

@@ -206,18 +206,43 @@ def find_all_triggers(
             if trigger.pos == "v" and not trigger.rest and _after_preposition(text, word_start):
                 trigger = replace(trigger, pos="n")  # في دعم الاستقرار: a verbal noun, not a verb
             per_sentence[k].append(
-                TriggerHit(word_start, parts[-1][1], e, trigger, prefix, tuple(parts),
-                           trigger.pos == "n" and key in lex.pronominal)
+                TriggerHit(
+                    word_start,
+                    parts[-1][1],
+                    e,
+                    trigger,
+                    prefix,
+                    tuple(parts),
+                    trigger.pos == "n" and key in lex.pronominal,
+                )
             )
     return [_longest_first(hits) if len(hits) > 1 else hits for hits in per_sentence]
 
 
-_PREPOSITIONS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "حول", "بعد", "قبل", "خلال",
-                           "عبر", "بشان", "اجل", "لاجل", "بهدف", "ضروره"])
+_PREPOSITIONS = frozenset(
+    [
+        "في",
+        "من",
+        "علي",
+        "الي",
+        "عن",
+        "مع",
+        "حول",
+        "بعد",
+        "قبل",
+        "خلال",
+        "عبر",
+        "بشان",
+        "اجل",
+        "لاجل",
+        "بهدف",
+        "ضروره",
+    ]
+)
 
 
 def _after_preposition(text: str, word_start: int) -> bool:
-    words = text[max(0, word_start - 12):word_start].split()
+    words = text[max(0, word_start - 12) : word_start].split()
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
@@ -226,8 +251,7 @@ def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
     of a hit already taken is dropped. A word read with a conjunction (و + دعا) is preferred to
     the same word read whole (ودّع + ا): the conjunction is by far the more frequent reading."""
     conj_ends = {(h.start, h.head_end) for h in hits if h.prefix in ("و", "ف")}
-    hits = [h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends
-            or h.trigger.rest]
+    hits = [h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends or h.trigger.rest]
     hits.sort(key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
     taken: list[TriggerHit] = []
     occupied: list[tuple[int, int]] = []
