@@ -175,22 +175,6 @@ class Analyzer:
             url=record.url,
             encoding=record.encoding,
             origin=record.origin,
-        )
-        work = Work(doc=doc, title_in_text=record.title_in_text)
-        self.pipeline.run(work)
-        self._finish(work)
-        return work
-
-    def analyze_record(self, record: Record) -> Document:
-        doc = Document(
-            id=record.id,
-            text=record.text,
-            title=record.title,
-            date=record.date,
-            source=record.source,
-            url=record.url,
-            encoding=record.encoding,
-            origin=record.origin,
             warnings=list(record.warnings),
         )
         if record.title_in_text and record.title:
@@ -200,7 +184,10 @@ class Analyzer:
         work = Work(doc=doc, title_in_text=record.title_in_text)
         self.pipeline.run(work)
         self._finish(work)
-        return doc
+        return work
+
+    def analyze_record(self, record: Record) -> Document:
+        return self.analyze_work(record).doc
 
     def analyze_text(
         self,

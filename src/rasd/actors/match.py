@@ -12,40 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.actors.lexicon import Entry, Lexicon
-from rasd.text.scan import match_text, scan
+from rasd.text.scan import NOUN_PROCLITICS, match_text, scan
 
 __all__ = ["RawMention", "find_mentions", "match_text"]
 
 #: Proclitic stacks allowed before a key that starts with the article (it cannot take another).
 PREFIXES_BEFORE_ARTICLE = frozenset(["و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"])
 #: Proclitic stacks allowed before other keys (the article may be among them: المصري، والمصريين).
-PREFIXES_OTHER = frozenset(
-    [
-        "و",
-        "ف",
-        "ب",
-        "ل",
-        "ك",
-        "وب",
-        "ول",
-        "وك",
-        "فب",
-        "فل",
-        "فك",
-        "ال",
-        "وال",
-        "فال",
-        "بال",
-        "كال",
-        "وبال",
-        "فبال",
-        "وكال",
-        "فكال",
-        "لل",
-        "ولل",
-        "فلل",
-    ]
-)
+PREFIXES_OTHER = NOUN_PROCLITICS
 #: Before a key whose entries all come from automatic lists (GeoNames): only و and ب.
 PREFIXES_AUTO = frozenset(["و", "ب", "وب"])
 #: The prefixes of the لل form of an article key (للسعودية, وللسعودية).

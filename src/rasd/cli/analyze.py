@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rasd.cli.common import add_analysis_options, open_output, options_from_args
+from rasd.cli.common import Tally, add_analysis_options, open_output, options_from_args, reported
 from rasd.cli.output import ENCODERS, FORMATS, DocumentWriter
 from rasd.cli.progress import Progress
-from rasd.errors import ConfigError, RasdError
+from rasd.errors import ConfigError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -51,27 +51,20 @@ def run(args: argparse.Namespace) -> int:
         options = options.replace("output", tokens=True)
     if args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
-    failures = 0
+    tally = Tally()
     progress = Progress("analyze")
     items = iter_records(expand_paths(args.paths), options.input, input_format=args.input_format)
     results = analyze_stream(items, options, jobs=args.jobs, encoder=ENCODERS[args.format])
     with open_output(args.output) as out:
         writer = DocumentWriter(out, args.format)
-        for result in results:
-            if isinstance(result, RasdError):
-                failures += 1
-                progress.update(failed=1)
-                print(f"rasd: {result}", file=sys.stderr)
-                continue
-            for warning in result.warnings:
-                print(f"rasd: warning: {result.origin}: {warning}", file=sys.stderr)
+        for result in reported(results, progress, tally):
             writer.write(result)
-            progress.update(ok=1)
         writer.close()
     progress.close()
-    if failures:
+    if tally.failures:
         print(
-            f"rasd: {failures} input(s) failed; {writer.count} article(s) written", file=sys.stderr
+            f"rasd: {tally.failures} input(s) failed; {writer.count} article(s) written",
+            file=sys.stderr,
         )
         return 1
     return 0

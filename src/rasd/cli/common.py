@@ -81,3 +81,27 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class Tally:
+    """How many inputs failed while :func:`reported` went through the results."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+
+
+def reported(results: Iterator[Any], progress: Any, tally: Tally) -> Iterator[Any]:
+    """The analyzed documents (or prepared rows) of ``results``; each failure is printed on stderr
+    with where it came from and counted, each document's warnings printed, progress advanced."""
+    from rasd.errors import RasdError
+
+    for result in results:
+        if isinstance(result, RasdError):
+            tally.failures += 1
+            progress.update(failed=1)
+            print(f"rasd: {result}", file=sys.stderr)
+            continue
+        for warning in result.warnings:
+            print(f"rasd: warning: {result.origin}: {warning}", file=sys.stderr)
+        progress.update(ok=1)
+        yield result

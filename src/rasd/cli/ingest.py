@@ -7,10 +7,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rasd.cli.common import add_analysis_options, options_from_args
+from rasd.cli.common import Tally, add_analysis_options, options_from_args, reported
 from rasd.cli.dbargs import add_db_option, positive
 from rasd.cli.progress import Progress
-from rasd.errors import ConfigError, RasdError, StoreWriteError
+from rasd.errors import ConfigError, StoreWriteError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
                 paths = last[1]
                 print(f"rasd: resuming run {last[0]}: {' '.join(paths)}", file=sys.stderr)
         run_pk = store.begin_run("ingest", paths)
-        failures = known = 0
+        known = 0
+        tally = Tally()
         progress = Progress("ingest")
 
         def fresh(items: Iterable[Any]) -> Iterator[Any]:
@@ -81,16 +82,8 @@ def run(args: argparse.Namespace) -> int:
         size = options.store.batch_size
         status, message = "failed", ""
         try:
-            for result in results:
-                if isinstance(result, RasdError):
-                    failures += 1
-                    progress.update(failed=1)
-                    print(f"rasd: {result}", file=sys.stderr)
-                    continue
-                for warning in result.warnings:
-                    print(f"rasd: warning: {result.origin}: {warning}", file=sys.stderr)
+            for result in reported(results, progress, tally):
                 batch.append(result)
-                progress.update(ok=1)
                 if len(batch) >= size:
                     writer.submit(batch)
                     batch = []
@@ -110,16 +103,16 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
             total.skipped += known
             try:
-                store.finish_run(run_pk, status, total, failures, message)
+                store.finish_run(run_pk, status, total, tally.failures, message)
             except Exception:  # the database may be what failed (that is being reported)
                 if status == "done":
                     raise
         print(
             f"rasd: ingest: {total.added} added, {total.skipped} already stored, "
-            f"{failures} failed ({store.url})",
+            f"{tally.failures} failed ({store.url})",
             file=sys.stderr,
         )
-        return 1 if failures else 0
+        return 1 if tally.failures else 0
     finally:
         reader.close()
         store.close()

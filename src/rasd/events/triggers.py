@@ -7,38 +7,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import EventLexicon, Trigger
-from rasd.text.scan import scan
+from rasd.text.scan import NOUN_PROCLITICS, scan
 
 #: Proclitics a verb form can carry (وقال، فأكد، سيزور، وسيزور، ليبحث).
 VERB_PREFIXES = frozenset(["", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"])
-#: Proclitics a noun can carry (الزيارة، بالهجوم، للاعتقال، وبالمظاهرات).
-NOUN_PREFIXES = frozenset(
-    [
-        "",
-        "و",
-        "ف",
-        "ب",
-        "ل",
-        "ك",
-        "وب",
-        "ول",
-        "وك",
-        "فب",
-        "فل",
-        "فك",
-        "ال",
-        "وال",
-        "فال",
-        "بال",
-        "كال",
-        "وبال",
-        "فبال",
-        "وكال",
-        "لل",
-        "ولل",
-        "فلل",
-    ]
-)
+#: Proclitics a noun can carry (الزيارة، بالهجوم، للاعتقال، وبالمظاهرات), or none.
+NOUN_PREFIXES = NOUN_PROCLITICS | {""}
 _STRIPPABLE = (
     "وبال",
     "فبال",

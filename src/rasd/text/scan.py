@@ -16,6 +16,34 @@ from typing import Any
 _NON_WORD_RE = re.compile(r"\W")
 _MATCH_ONLY = (("ة", "ه"), ("ۃ", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
 MAX_PREFIX = 4
+#: Proclitic stacks a noun can carry, the article among them (المصري، والمصريين، بالهجوم، للرئيس).
+NOUN_PROCLITICS = frozenset(
+    [
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "وب",
+        "ول",
+        "وك",
+        "فب",
+        "فل",
+        "فك",
+        "ال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "وبال",
+        "فبال",
+        "وكال",
+        "فكال",
+        "لل",
+        "ولل",
+        "فلل",
+    ]
+)
 
 
 def match_text(norm: str) -> str:
