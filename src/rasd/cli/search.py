@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             out.write(orjson.dumps(hit.to_json()) + b"\n")
     else:
         for k, hit in enumerate(hits, start=1):
-            head = f"{k:>3}. {hit.date or '----------'}  {hit.source or '-'}  {hit.id}"
+            head = f"{k:>3}. {hit.date or 'no date':<10}  {hit.source or '-'}  {hit.id}"
             lines = [head, f"     {hit.title}" if hit.title else "", f"     {hit.snippet}", ""]
             out.write("\n".join(line for line in lines if line or line == "").encode("utf-8"))
             out.write(b"\n")

@@ -55,7 +55,7 @@ def render(data: dict[str, Any]) -> str:
     if data["events_by_type_month"]:
         lines.append("\nevents by type and month:")
         lines += [
-            f"  {r['month'] or '-------'}  {r['event_type']:<10} {r['events']:>7,}"
+            f"  {r['month'] or 'no date'}  {r['event_type']:<10} {r['events']:>7,}"
             for r in data["events_by_type_month"]
         ]
     if data["top_dyads"]:
@@ -73,7 +73,7 @@ def render(data: dict[str, Any]) -> str:
     if data["articles_by_source_day"]:
         lines.append("\narticles per source and day:")
         lines += [
-            f"  {r['source'] or '-':<20} {r['date'] or '----------'} {r['articles']:>7,}"
+            f"  {r['source'] or '-':<20} {r['date'] or 'no date':<10} {r['articles']:>7,}"
             for r in data["articles_by_source_day"]
         ]
     return "\n".join(lines) + "\n"

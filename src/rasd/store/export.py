@@ -189,7 +189,7 @@ def write_event_table(rows: Iterable[dict[str, Any]], out: BinaryIO) -> int:
         mode = f"/{ev['mode']}" if ev.get("mode") else ""
         where = f" @{ev['location']}" if ev.get("location") else ""
         line = (
-            f"{ev.get('date') or '----------'}  {ev['event_type']}{mode}: {_code(ev.get('actor'))}"
+            f"{ev.get('date') or 'no date':<10}  {ev['event_type']}{mode}: {_code(ev.get('actor'))}"
             f" → {_code(ev.get('recipient'))}{where}  [{ev.get('source') or '-'} "
             f"{ev['article_id']}]  «{_cut(ev.get('evidence') or '', 60)}»\n"
         )
