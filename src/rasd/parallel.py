@@ -30,8 +30,17 @@ class _WorkerState:
 def _init_worker(options: Options, encoder: Callable[[Document], Any] | None) -> None:
     from rasd.pipeline import Analyzer
 
-    _WorkerState.analyzer = Analyzer(options)
+    _WorkerState.analyzer = _bound(Analyzer(options), encoder)
     _WorkerState.encode = encoder
+
+
+def _bound(analyzer: Any, encoder: Callable[[Document], Any] | None) -> Any:
+    """Let an encoder with a ``bind(analyzer)`` method see the process's analyzer (to reuse its
+    caches, e.g. clitic analyses for search terms)."""
+    bind = getattr(encoder, "bind", None)
+    if bind is not None:
+        bind(analyzer)
+    return analyzer
 
 
 def _analyze_chunk(chunk: list[Any]) -> list[Result]:
@@ -56,13 +65,14 @@ def analyze_stream(
 ) -> Iterator[Result]:
     """Results for ``items`` (records or read failures) in order.
 
-    ``encoder`` (a picklable top-level function) turns each document into what the caller needs
-    (e.g. JSON bytes) inside the worker, which is much cheaper than sending documents back.
+    ``encoder`` (a picklable top-level function or object) turns each document into what the
+    caller needs (e.g. JSON bytes) inside the worker, which is much cheaper than sending documents
+    back. An encoder with a ``bind(analyzer)`` method is given each process's analyzer first.
     """
     if jobs <= 1:
         from rasd.pipeline import Analyzer
 
-        analyzer = Analyzer(options)
+        analyzer = _bound(Analyzer(options), encoder)
         for result in analyzer.analyze_records(items):
             if isinstance(result, RasdError) or encoder is None:
                 yield result

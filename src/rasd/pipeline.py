@@ -23,6 +23,7 @@ from rasd.text.normalize import OffsetMap
 if TYPE_CHECKING:
     from rasd.knowledge import Knowledge
     from rasd.readers.records import Record
+    from rasd.text.clitics import CliticAnalyzer
 
 
 @dataclass(slots=True)
@@ -163,6 +164,15 @@ class Analyzer:
         self.options = options or Options.load()
         self.knowledge = knowledge or Knowledge(self.options)
         self.pipeline = Pipeline.from_options(self.knowledge, self.options)
+
+    def clitic_analyzer(self) -> CliticAnalyzer | None:
+        """The segment stage's clitic analyzer, whose cache holds every word analyzed so far."""
+        from rasd.text.stages import SegmentStage
+
+        for stage in self.pipeline.stages:
+            if isinstance(stage, SegmentStage):
+                return stage.clitics
+        return None
 
     def analyze_work(self, record: Record) -> Work:
         """Like :meth:`analyze_record`, but returns the working state (for evaluation and training)."""

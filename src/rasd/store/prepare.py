@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasd import __version__
 from rasd.model import Document
 from rasd.options import Options
 from rasd.store.clusters import signature
 from rasd.store.search import Terms
+from rasd.text.clitics import CliticAnalyzer
 from rasd.text.normalize import Normalizer
+
+if TYPE_CHECKING:
+    from rasd.pipeline import Analyzer
 
 
 def analysis_version(options: Options) -> str:
@@ -59,6 +63,7 @@ class Preparer:
         self.options = options
         self._terms: Terms | None = None
         self._match: Normalizer | None = None
+        self._clitics: CliticAnalyzer | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"options": self.options}
@@ -67,11 +72,17 @@ class Preparer:
         self.options = state["options"]
         self._terms = None
         self._match = None
+        self._clitics = None
+
+    def bind(self, analyzer: Analyzer) -> None:
+        """Reuse the analyzing process's clitic analyses (see :func:`rasd.parallel.analyze_stream`)."""
+        self._clitics = analyzer.clitic_analyzer()
+        self._terms = None
 
     @property
     def terms(self) -> Terms:
         if self._terms is None:
-            self._terms = make_terms(self.options)
+            self._terms = make_terms(self.options, self._clitics)
         return self._terms
 
     def hash_of(self, text: str) -> str:
@@ -124,7 +135,9 @@ class Preparer:
         )
 
 
-def make_terms(options: Options) -> Terms:
+def make_terms(options: Options, analyzer: CliticAnalyzer | None = None) -> Terms:
+    if analyzer is not None:
+        return Terms(analyzer=analyzer)
     from rasd.knowledge import Knowledge
 
     exceptions = [row["word"] for row in Knowledge(options).rows("clitic_exceptions")]

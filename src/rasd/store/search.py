@@ -32,11 +32,16 @@ _CACHE_LIMIT = 500_000
 class Terms:
     """Index and query terms. Build one per process (it caches the terms of every word form)."""
 
-    def __init__(self, clitic_exceptions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, clitic_exceptions: Iterable[str] = (), analyzer: CliticAnalyzer | None = None
+    ) -> None:
         self._base = Normalizer("base")
         self._match = Normalizer("match")
-        # group() caches its results, so the analyzer's own cache can stay small
-        self._clitics = CliticAnalyzer([self._base(w) for w in clitic_exceptions], cache_size=4096)
+        # the segment stage's analyzer when there is one (its cache already holds the article's
+        # words); else our own: group() caches its results, so that one's cache can stay small
+        self._clitics = analyzer or CliticAnalyzer(
+            [self._base(w) for w in clitic_exceptions], cache_size=4096
+        )
         self._groups: dict[str, str] = {}
         self._stem_table = _CharTable(self._match)
 

@@ -81,6 +81,11 @@ class SegmentStage:
         self._clitics = CliticAnalyzer(exceptions, options.segment.clitic_cache_size)
         self._max_chars = options.segment.max_sentence_chars
 
+    @property
+    def clitics(self) -> CliticAnalyzer:
+        """The stage's cached analyzer (others in the process may reuse its cache)."""
+        return self._clitics
+
     def __call__(self, work: Work) -> None:
         norm = work.norm
         spans = split_sentences(norm, self._max_chars)
