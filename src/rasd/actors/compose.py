@@ -271,6 +271,23 @@ class Composer:
             self.out.actors.append(mention)
         return mention
 
+    def _refer(self, start: int, end: int, to: ActorMention, sentence: int, head: str) -> None:
+        """A mention that refers back to an actor already found (الرئيس … the president named
+        earlier): the same actor, read by anaphora."""
+        self._actor(
+            start,
+            end,
+            to.country,
+            to.sector,
+            name=to.name,
+            office=to.office,
+            kind=to.kind,
+            how="anaphora",
+            person=to.person,
+            sentence=sentence,
+            title_head=head,
+        )
+
     def _country_of(self, m: RawMention, construct: bool) -> str:
         """The country a following mention gives to a title or sector noun, or ''."""
         e = self._pick(m, DEMONYM)
@@ -404,19 +421,7 @@ class Composer:
         if not office and country:
             earlier = self._same_title_earlier(country, head)
             if earlier is not None:
-                self._actor(
-                    start,
-                    end,
-                    earlier.country,
-                    earlier.sector,
-                    name=earlier.name,
-                    office=earlier.office,
-                    kind=earlier.kind,
-                    how="anaphora",
-                    person=earlier.person,
-                    sentence=sentence,
-                    title_head=head,
-                )
+                self._refer(start, end, earlier, sentence, head)
                 return j
         holder = self._holder(office, country)
         if holder is not None:
@@ -495,19 +500,7 @@ class Composer:
         """A bare title (الرئيس، الوزير): the latest actor with that title, else the main country's."""
         for a in reversed(self.out.actors):
             if (title.office and a.office == title.office) or (head and a.title_head == head):
-                self._actor(
-                    start,
-                    end,
-                    a.country,
-                    a.sector,
-                    name=a.name,
-                    office=a.office,
-                    kind=a.kind,
-                    how="anaphora",
-                    person=a.person,
-                    sentence=sentence,
-                    title_head=head,
-                )
+                self._refer(start, end, a, sentence, head)
                 return
         country = self.out.main_country
         if title.office and country:
