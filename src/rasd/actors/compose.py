@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 
 from rasd.actors.lexicon import (
     COUNTRY,
@@ -28,62 +27,11 @@ from rasd.actors.lexicon import (
     SECTOR,
     TITLE,
     Entry,
-    Lexicon,
     PersonInfo,
-    PlaceInfo,
 )
 from rasd.actors.match import RawMention
+from rasd.actors.mentions import ActorMention, Composition, PlaceMention, Resources
 from rasd.actors.translit import transliterate_name
-
-
-@dataclass(frozen=True, slots=True)
-class Resources:
-    """Everything the composer needs, built once per configuration."""
-
-    lexicon: Lexicon
-    locative: frozenset[str]
-    name_stop: frozenset[str]
-    weak: frozenset[str]  # keys that count only in composition
-    implied_country: dict[str, str]  # key -> ISO3 (قوات الاحتلال -> ISR)
-    needs_locative: frozenset[str]  # place keys that are also common words (تدمر، الصعيد)
-    prepositions: frozenset[str] = frozenset()  # words after which a capital is a location
-    body_locative: frozenset[str] = frozenset()  # قرب مجلس الشورى: a body as a place
-    non_actor_head: frozenset[str] = frozenset()  # ميثاق الأمم المتحدة: a modifier, not an actor
-    ignored: frozenset[str] = frozenset()  # forms that are never actors (الشعب المصري)
-    common_words: frozenset[str] = frozenset()  # frequent words (match form): not in unknown names
-    skip_sectors: frozenset[str] = frozenset({"MED"})  # media are sources, not actors
-
-
-@dataclass(slots=True)
-class ActorMention:
-    start: int  # norm coordinates
-    end: int
-    country: str
-    sector: str
-    name: str = ""
-    office: str = ""
-    kind: str = ""  # person | org | body | country | role
-    how: str = "dictionary"
-    title_head: str = ""  # first word of the title (وزير، رئيس) for anaphora
-    person: PersonInfo | None = None
-    sentence: int = 0
-    key: tuple[str, ...] = ()
-    listed: bool = True  # False: a party for events, listed as an actor only if it takes part
-
-
-@dataclass(slots=True)
-class PlaceMention:
-    start: int
-    end: int
-    info: PlaceInfo
-    sentence: int = 0
-
-
-@dataclass(slots=True)
-class Composition:
-    actors: list[ActorMention] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    main_country: str = ""
 
 
 class Composer:

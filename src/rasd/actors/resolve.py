@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rasd.actors.compose import ActorMention, Composition, PlaceMention
+from rasd.actors.mentions import ActorMention, Composition, PlaceMention
 from rasd.model import Actor, Mention, Place
 from rasd.text.normalize import OffsetMap
 

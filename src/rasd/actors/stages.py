@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasd.actors.compose import Composer, Resources
+from rasd.actors.compose import Composer
 from rasd.actors.lexicon import TITLE, Entry, build_lexicon, match_key
 from rasd.actors.match import find_mentions, match_text
+from rasd.actors.mentions import Resources
 from rasd.actors.resolve import build_actors, build_places
 from rasd.knowledge import Knowledge
 from rasd.options import Options

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasd.actors.compose import ActorMention, Composition
+from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
     all_sentence_cues,
@@ -21,6 +21,7 @@ from rasd.events.attributes import (
 )
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
+from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.triggers import find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
@@ -70,90 +71,6 @@ def _pairs(
         list(recipient.group) if recipient is not None and recipient.group else [recipient]
     )
     return [(a, r) for a in actors for r in targets]
-
-
-def _without_partial_duplicates(events: list[Event]) -> list[Event]:
-    """Drop an event without a recipient when the same actor has the same event, on the same
-    date, with a recipient (one report read twice, once without its object)."""
-    with_target = {
-        (e.event_type, e.actor.id, e.date)
-        for e in events
-        if e.actor is not None and e.recipient is not None
-    }
-    return [
-        e
-        for e in events
-        if e.recipient is not None
-        or e.actor is None
-        or (e.event_type, e.actor.id, e.date) not in with_target
-    ]
-
-
-def _with_claims_joined(events: list[Event], claims: list[Event]) -> list[Event]:
-    """قتل خمسة جنود … وأعلن تنظيم داعش مسؤوليته عن الهجوم: the claimant is the doer of the attack
-    reported without one; the claim is evidence of that attack, not a second one."""
-    unknown = [e for e in events if e.event_type == "ASSAULT" and e.actor is None]
-    if not unknown:
-        return events
-    joined: set[int] = set()
-    for claim in claims:
-        if claim.actor is None or claim.event_type != "ASSAULT":
-            continue
-        for attack in unknown:
-            attack.actor = claim.actor
-            attack.evidence.extend(claim.evidence)
-            attack.confidence = min(1.0, attack.confidence + 0.2)
-        joined.add(id(claim))
-        break
-    return [e for e in events if id(e) not in joined]
-
-
-def _bare_country(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.country) and not actor.sector and not actor.name
-
-
-def _covers(general: Actor | None, specific: Actor | None) -> bool:
-    """``specific`` says at least what ``general`` says: the same actor, or a body or person of
-    the bare country ``general`` names (nobody is covered only by nobody)."""
-    if general is None or specific is None:
-        return general is None and specific is None
-    return general.id == specific.id or (
-        _bare_country(general) and specific.country == general.country
-    )
-
-
-def _subsumed(e: Event, f: Event) -> bool:
-    """``e`` says less than ``f`` about the same act: same type and date, each side covered by
-    ``f``'s (either way round: a reciprocal act is coded both ways), and ``f`` more specific."""
-    if e is f or e.event_type != f.event_type or e.date != f.date:
-        return False
-    if e.mode and e.mode != f.mode:
-        return False  # a visit says who travelled: not less than a meeting with named people
-    straight = _covers(e.actor, f.actor) and _covers(e.recipient, f.recipient)
-    crossed = _covers(e.actor, f.recipient) and _covers(e.recipient, f.actor)
-    if not (straight or crossed):
-        return False
-    ids_e = {a.id for a in (e.actor, e.recipient) if a is not None}
-    ids_f = {a.id for a in (f.actor, f.recipient) if a is not None}
-    return ids_e != ids_f
-
-
-def _without_subsumed(events: list[Event]) -> list[Event]:
-    """Drop an event that says less than another about the same act: read in the same sentences
-    (قتل خمسة جنود من الجيش في هجوم: the attack and the killing are one act on the army), or,
-    for meetings, anywhere in the article (استقبل الأمير الوزير … وجرى خلال الاستقبال بحث
-    العلاقات بين البلدين: one meeting, coded once, with its people)."""
-    kept = []
-    for e in events:
-        starts = {ev.start for ev in e.evidence}
-        if any(
-            _subsumed(e, f)
-            and (e.event_type == "CONSULT" or starts <= {ev.start for ev in f.evidence})
-            for f in events
-        ):
-            continue
-        kept.append(e)
-    return kept
 
 
 def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
@@ -447,7 +364,7 @@ class _ArticleCoder:
                         how,
                     )
             history.extend(parties)
-        coded = _with_claims_joined(list(events.values()), self.claims)
+        coded = with_claims_joined(list(events.values()), self.claims)
         attackers = {
             e.actor.id: e.actor for e in coded if e.event_type == "ASSAULT" and e.actor is not None
         }
@@ -455,7 +372,7 @@ class _ArticleCoder:
             # أدان الهجوم … وأعلن التنظيم مسؤوليته: the condemned is the one attacker named
             for e in self.condemnations:
                 e.recipient = next(iter(attackers.values()))
-        return _without_subsumed(_without_partial_duplicates(coded))
+        return without_subsumed(without_partial_duplicates(coded))
 
     def _accepted_types(
         self,
