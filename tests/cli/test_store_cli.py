@@ -37,6 +37,22 @@ def stored(url: str, sql: str = "SELECT COUNT(*) FROM articles") -> int:
         return int(store.scalar(sql))
 
 
+def start_ingest(
+    corpus: Path, db_url: str, *, batch_size: int, stderr: int
+) -> subprocess.Popen[bytes]:
+    """A real ``rasd ingest`` process in the background (to kill it or read while it runs)."""
+    env = dict(os.environ)
+    env.pop("RASD_CONFIG", None)
+    command = [sys.executable, "-m", "rasd.cli.main", "ingest", str(corpus), "--db", db_url]
+    return subprocess.Popen(
+        [*command, "--batch-size", str(batch_size)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )
+
+
 def test_ingest_is_idempotent_and_reports_bad_records(tmp_path: Path, db_url: str) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", 30)
     lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -60,25 +76,7 @@ def test_kill_9_leaves_a_consistent_database_and_the_next_ingest_resumes(
     tmp_path: Path, db_url: str
 ) -> None:
     corpus = write_corpus(tmp_path / "big.jsonl", 2500)
-    env = dict(os.environ)
-    env.pop("RASD_CONFIG", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasd.cli.main",
-            "ingest",
-            str(corpus),
-            "--db",
-            db_url,
-            "--batch-size",
-            "20",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_ingest(corpus, db_url, batch_size=20, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -116,25 +114,7 @@ def test_kill_9_leaves_a_consistent_database_and_the_next_ingest_resumes(
 def test_readers_work_while_an_ingest_runs(tmp_path: Path, db_url: str) -> None:
     corpus = write_corpus(tmp_path / "big.jsonl", 1500)
     store_documents(db_url, event_documents())  # the database exists before readers start
-    env = dict(os.environ)
-    env.pop("RASD_CONFIG", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasd.cli.main",
-            "ingest",
-            str(corpus),
-            "--db",
-            db_url,
-            "--batch-size",
-            "10",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    proc = start_ingest(corpus, db_url, batch_size=10, stderr=subprocess.PIPE)
     opts = options()
     terms = make_terms(opts)
     seen: list[int] = []

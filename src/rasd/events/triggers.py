@@ -65,21 +65,6 @@ def word_variants(word: str) -> set[str]:
     return out
 
 
-def _following(text: str, pos: int, limit: int, count: int) -> list[tuple[int, int, str]]:
-    words: list[tuple[int, int, str]] = []
-    n = min(len(text), limit)
-    while len(words) < count and pos < n:
-        while pos < n and text[pos] == " ":
-            pos += 1
-        if pos >= n:
-            break
-        end = text.find(" ", pos, n)
-        end = n if end == -1 else end
-        words.append((pos, end, text[pos:end]))
-        pos = end
-    return words
-
-
 FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are looked for in
 
 

@@ -83,18 +83,24 @@ def _until(value: str) -> str:
     return value + "\uffff" if len(value) < 10 else value
 
 
-def article_where(f: Filters, params: list[Any]) -> str:
-    """``AND ...`` conditions on articles ``a`` for search."""
+def _dates_and_sources(date_column: str, f: Filters, params: list[Any]) -> list[str]:
+    """Conditions for ``--since``, ``--until`` (on ``date_column``) and ``--source``."""
     parts: list[str] = []
     if f.since:
-        parts.append("a.date >= ?")
+        parts.append(f"{date_column} >= ?")
         params.append(f.since)
     if f.until:
-        parts.append("a.date <= ?")
+        parts.append(f"{date_column} <= ?")
         params.append(_until(f.until))
     if f.sources:
         parts.append(f"a.source IN ({', '.join('?' for _ in f.sources)})")
         params += list(f.sources)
+    return parts
+
+
+def article_where(f: Filters, params: list[Any]) -> str:
+    """``AND ...`` conditions on articles ``a`` for search."""
+    parts = _dates_and_sources("a.date", f, params)
     if f.actors:
         ors = []
         for code in f.actors:
@@ -116,16 +122,7 @@ def article_where(f: Filters, params: list[Any]) -> str:
 
 
 def event_where(f: Filters, params: list[Any]) -> str:
-    parts: list[str] = []
-    if f.since:
-        parts.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        parts.append("e.date <= ?")
-        params.append(_until(f.until))
-    if f.sources:
-        parts.append(f"a.source IN ({', '.join('?' for _ in f.sources)})")
-        params += list(f.sources)
+    parts = _dates_and_sources("e.date", f, params)
     if f.types:
         parts.append(f"e.event_type IN ({', '.join('?' for _ in f.types)})")
         params += list(f.types)
