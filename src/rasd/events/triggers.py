@@ -69,36 +69,41 @@ FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are l
 
 
 class _Following:
-    """The words after a phrase head (up to FOLLOWING_WORDS), with their clitic variants."""
+    """The words after a phrase head (up to FOLLOWING_WORDS) with their clitic variants; their
+    spans are found only for the words a phrase uses."""
 
-    __slots__ = ("window", "words")
+    __slots__ = ("forms", "pos", "spans", "text", "words")
 
-    def __init__(self, words: list[tuple[int, int, frozenset[str]]]) -> None:
+    def __init__(self, text: str, pos: int, end: int, variants: dict[str, frozenset[str]]) -> None:
+        limit = min(end, pos + 16 * FOLLOWING_WORDS)
+        words = text[pos:limit].split(None, FOLLOWING_WORDS)
+        if len(words) > FOLLOWING_WORDS:
+            del words[FOLLOWING_WORDS:]
+        elif words and limit < end and text[limit] != " ":
+            words.pop()  # cut in the middle of a word
+        forms: list[frozenset[str]] = []
+        for word in words:
+            found = variants.get(word)
+            if found is None:
+                found = variants[word] = frozenset(word_variants(word))
+            forms.append(found)
+        self.text = text
+        self.pos = pos
         self.words = words
-        self.window: frozenset[str] = frozenset().union(*(w[2] for w in words[:9]))
+        self.forms = forms
+        self.spans: list[tuple[int, int]] = []
 
-    def get(self, i: int) -> tuple[int, int, frozenset[str]] | None:
-        return self.words[i] if i < len(self.words) else None
+    def near(self, options: frozenset[str]) -> bool:
+        """Whether one of the next nine words is one of ``options``."""
+        return any(not options.isdisjoint(f) for f in self.forms[:9])
 
-
-def _next_words(
-    text: str, pos: int, end: int, variants: dict[str, frozenset[str]]
-) -> list[tuple[int, int, frozenset[str]]]:
-    out: list[tuple[int, int, frozenset[str]]] = []
-    while len(out) < FOLLOWING_WORDS:
-        while pos < end and text[pos] == " ":
-            pos += 1
-        if pos >= end:
-            break
-        stop = text.find(" ", pos, end)
-        stop = end if stop == -1 else stop
-        word = text[pos:stop]
-        forms = variants.get(word)
-        if forms is None:
-            forms = variants[word] = frozenset(word_variants(word))
-        out.append((pos, stop, forms))
-        pos = stop
-    return out
+    def span(self, i: int) -> tuple[int, int]:
+        spans = self.spans
+        while len(spans) <= i:
+            word = self.words[len(spans)]
+            at = self.text.find(word, spans[-1][1] if spans else self.pos)
+            spans.append((at, at + len(word)))
+        return spans[i]
 
 
 def _match_rest(following: _Following, trigger: Trigger) -> list[tuple[int, int]] | None:
@@ -108,13 +113,11 @@ def _match_rest(following: _Following, trigger: Trigger) -> list[tuple[int, int]
     for position, options in enumerate(trigger.rest):
         gap = (8 if trigger.pos == "v" else 1) if position == 0 else 1
         found = None
-        for i in range(index, index + gap + 1):
-            item = following.get(i)
-            if item is None:
-                break
-            if not item[2].isdisjoint(options):
+        forms = following.forms
+        for i in range(index, min(index + gap + 1, len(forms))):
+            if not forms[i].isdisjoint(options):
                 found = i
-                parts.append(item[:2])
+                parts.append(following.span(i))
                 break
         if found is None:
             return None
@@ -146,17 +149,21 @@ def find_all_triggers(
             continue  # وزارة is a word, not و + زارة
         verb_ok = prefix in VERB_PREFIXES
         noun_ok = prefix in NOUN_PREFIXES
+        if not (verb_ok or noun_ok):
+            continue  # محمد is not مح + مد
         following: _Following | None = None
-        if second:
-            following = _Following(_next_words(text, e, sentences[k][1], variants))
-            if second.isdisjoint(following.window):
-                following = None  # no phrase of this head can follow: single-word readings only
+        looked = False
         for trigger in triggers:
             if (trigger.pos == "v" and not verb_ok) or (trigger.pos == "n" and not noun_ok):
                 continue
             parts = [(word_start, e)]
             if trigger.rest:
-                if following is None or trigger.rest[0].isdisjoint(following.window):
+                if not looked:  # the words after the head, read once and only when needed
+                    looked = True
+                    following = _Following(text, e, sentences[k][1], variants)
+                    if not following.near(second):
+                        following = None  # no phrase of this head follows
+                if following is None or not following.near(trigger.rest[0]):
                     continue
                 rest = _match_rest(following, trigger)
                 if rest is None:

@@ -15,6 +15,7 @@ downstream, against the dictionaries.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rasd.model import CliticAnalysis
 
@@ -78,8 +79,13 @@ class CliticAnalyzer:
 
     def prepare(self, words: Iterable[str]) -> None:
         """Analyze every word not analyzed yet (the hot path: one set difference in C)."""
-        for w in set(words).difference(self._cache):
-            self(w)
+        cache = self._cache
+        new = set(words).difference(cache)
+        if len(cache) + len(new) > self._cache_size:
+            cache.clear()
+        analyze = self._analyze
+        for w in new:
+            cache[w] = analyze(w)
 
     def stems(self, word: str) -> list[str]:
         """Distinct candidate stems, unsplit word first."""
@@ -94,29 +100,26 @@ class CliticAnalyzer:
         if n < 3 or not word.isalpha() or word in self._protected:
             return (whole,)
         found: list[tuple[str, str, str]] = []
-        stacks = _STACK_KINDS
         # enclitic only: ...ه ...ها ...هم (never with the article)
         bases: list[tuple[str, str]] = [(word, "")]
         if word[-1] in _ENCLITIC_LAST:
-            for size in (3, 2, 1):
-                if n - size >= 3 and word[-size:] in _ENCLITIC_SET:
-                    rest = word[:-size]
-                    if _has_article(rest):
-                        break
-                    enc = word[-size:]
-                    if rest[-1] == "ت":
-                        found.append(("", rest[:-1] + "ة", enc))
-                    found.append(("", rest, enc))
-                    bases.append((rest, enc))
+            for size in _enclitic_sizes(word[-3:]):
+                if n - size < 3:
+                    continue
+                rest = word[:-size]
+                if _has_article(rest):
+                    break
+                enc = word[-size:]
+                if rest[-1] == "ت":
+                    found.append(("", rest[:-1] + "ة", enc))
+                found.append(("", rest, enc))
+                bases.append((rest, enc))
         # proclitics, on the word and on each enclitic-stripped base
         if word[0] in _PROCLITIC_FIRST:
             for base, enc in bases:
                 if self._is_protected(base):
                     continue
-                for size in (4, 3, 2, 1):
-                    kind = stacks.get(base[:size])
-                    if kind is None:
-                        continue
+                for size, kind in _proclitic_stacks(base[:4]):
                     stem = base[size:]
                     if not _plausible(stem, kind, enc):
                         continue
@@ -133,6 +136,21 @@ class CliticAnalyzer:
         return (whole, *(CliticAnalysis(p, s, e) for p, s, e in dict.fromkeys(found)))
 
 
+@lru_cache(maxsize=4096)
+def _enclitic_sizes(tail: str) -> tuple[int, ...]:
+    """Lengths of the enclitics ``tail`` (a word's last three letters) may end with, longest first."""
+    return tuple(size for size in (3, 2, 1) if tail[-size:] in _ENCLITIC_SET)
+
+
+@lru_cache(maxsize=65536)
+def _proclitic_stacks(head: str) -> tuple[tuple[int, str], ...]:
+    """``(length, kind)`` of the proclitic stacks ``head`` (a word's first four letters) may start
+    with, longest first."""
+    return tuple(
+        (size, _STACK_KINDS[head[:size]]) for size in (4, 3, 2, 1) if head[:size] in _STACK_KINDS
+    )
+
+
 def _plausible(stem: str, kind: str, enclitic: str) -> bool:
     if stem.startswith("ال"):
         return False  # the article belongs to the stack (وال، بال): a shorter stack is wrong
@@ -147,7 +165,5 @@ def _plausible(stem: str, kind: str, enclitic: str) -> bool:
 
 def _has_article(word: str) -> bool:
     """Whether ``word`` starts with a clitic stack ending in the article (ال، وال، بال، لل ...)."""
-    for size in (4, 3, 2):
-        if _STACK_KINDS.get(word[:size]) == "art" and len(word) - size >= 2:
-            return True
-    return False
+    n = len(word)
+    return any(kind == "art" and n - size >= 2 for size, kind in _proclitic_stacks(word[:4]))

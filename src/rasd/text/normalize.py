@@ -66,6 +66,22 @@ ARABIC_PUNCTUATION = {"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"'}
 PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def _positions(text: str, chars: Iterable[str]) -> list[int]:
+    """Sorted positions in ``text`` of every occurrence of ``chars``."""
+    out: list[int] = []
+    for ch in chars:
+        at = text.find(ch)
+        while at != -1:
+            out.append(at)
+            at = text.find(ch, at + 1)
+    out.sort()
+    return out
+
+
+def _is_presentation(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
 def _table(mapping: dict[str, str], delete: Iterable[str] = ()) -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(k): v for k, v in mapping.items()}
     for ch in delete:
@@ -303,8 +319,11 @@ class Normalizer:
         Finds the distinct characters that may change and replaces each with ``str.replace``:
         several times faster than ``str.translate`` on Arabic text, where few characters change.
         """
+        return self._replace(text, set(_CANDIDATES_RE.findall(text)))
+
+    def _replace(self, text: str, candidates: Iterable[str]) -> str:
         table = self._table
-        for ch in set(_CANDIDATES_RE.findall(text)):
+        for ch in candidates:
             out = table[ord(ch)]
             if out != ch:
                 text = text.replace(ch, out)
@@ -313,11 +332,12 @@ class Normalizer:
     def normalize(self, text: str) -> Normalized:
         """Normalized text and the map of its positions back into ``text``."""
         n = len(text)
-        if PRESENTATION_RE.search(text) is None:
-            norm = self(text)
+        candidates = set(_CANDIDATES_RE.findall(text))
+        if not any(_is_presentation(ch) for ch in candidates):
+            norm = self._replace(text, candidates)
             if len(norm) == n:
                 return Normalized(norm, OffsetMap((0,), (0,), n))
-            deleted = [m.start() for m in DELETABLE_RE.finditer(text)]
+            deleted = _positions(text, [ch for ch in candidates if not self._table[ord(ch)]])
             if len(norm) == n - len(deleted):
                 return Normalized(norm, _from_deletions(deleted, n))
         return self._normalize_slow(text)
