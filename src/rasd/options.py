@@ -41,6 +41,7 @@ class NormalizeOptions:
 class SegmentOptions:
     max_sentence_chars: int = 1500
     clitic_cache_size: int = 300_000
+    eager_tokens: bool = False
 
 
 @dataclass(frozen=True, slots=True)

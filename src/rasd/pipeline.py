@@ -37,14 +37,38 @@ class Work:
     offsets: OffsetMap = field(default_factory=OffsetMap)
     sent_spans: list[tuple[int, int]] = field(default_factory=list)
     title_sentence: int | None = None
-    # tokens of the whole article, in order; sentence k owns tokens sent_tokens[k][0]:sent_tokens[k][1]
-    tok_words: list[str] = field(default_factory=list)
-    sent_tokens: list[tuple[int, int]] = field(default_factory=list)
     # clitic analyses by token string (a cached analyzer: call it with a token's word)
     clitics: Callable[[str], tuple[CliticAnalysis, ...]] | None = None
+    # fills the tokens when they are first asked for (set by the segment stage)
+    tokenizer: Callable[[Work], tuple[list[str], list[tuple[int, int]]]] | None = None
     extras: dict[str, Any] = field(default_factory=dict)  # stage-specific intermediate results
 
+    _tok_words: list[str] | None = None
+    _sent_tokens: list[tuple[int, int]] | None = None
     _tok_spans: list[tuple[int, int]] | None = None
+
+    @property
+    def tok_words(self) -> list[str]:
+        """Tokens of the whole article, in order (computed on first use unless the segment stage
+        computed them already)."""
+        if self._tok_words is None:
+            self._tokenize()
+        assert self._tok_words is not None
+        return self._tok_words
+
+    @property
+    def sent_tokens(self) -> list[tuple[int, int]]:
+        """Sentence ``k`` owns tokens ``sent_tokens[k][0]:sent_tokens[k][1]``."""
+        if self._sent_tokens is None:
+            self._tokenize()
+        assert self._sent_tokens is not None
+        return self._sent_tokens
+
+    def _tokenize(self) -> None:
+        if self.tokenizer is None:
+            self._tok_words, self._sent_tokens = [], [(0, 0)] * len(self.sent_spans)
+        else:
+            self._tok_words, self._sent_tokens = self.tokenizer(self)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span_to_orig(start, end)
@@ -251,7 +275,7 @@ class Analyzer:
     def _finish(self, work: Work) -> None:
         doc = work.doc
         offsets = work.offsets
-        with_tokens = self.options.output.tokens and bool(work.tok_words)
+        with_tokens = self.options.output.tokens and bool(work.tok_words)  # tokenizes if lazy
         text = doc.text
         sentences: list[Sentence] = []
         for k, (ns, ne) in enumerate(work.sent_spans):

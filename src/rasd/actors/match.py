@@ -26,6 +26,9 @@ PREFIXES_AUTO = frozenset(["و", "ب", "وب"])
 PREFIXES_LAM = frozenset(["لل", "ولل", "فلل"])
 
 
+#: Every stack some key accepts (the scan skips the other hits).
+_ANY_PREFIX = PREFIXES_BEFORE_ARTICLE | PREFIXES_OTHER | PREFIXES_AUTO | PREFIXES_LAM
+
 #: Entry kinds that can carry the article the key does not have (المصري، الوزير، الشرطة).
 _TAKES_ARTICLE = frozenset(["demonym", "sector", "title"])
 
@@ -53,7 +56,9 @@ class RawMention:
 def find_mentions(lexicon: Lexicon, text: str) -> list[RawMention]:
     """Non-overlapping dictionary mentions in a match text, longest first, in text order."""
     hits: list[RawMention] = []
-    for start, end, (key, entries), prefix, word_start in scan(lexicon.automaton, text):
+    for start, end, (key, entries), prefix, word_start in scan(
+        lexicon.automaton, text, _ANY_PREFIX
+    ):
         if not prefix:
             hits.append(RawMention(start, end, key, entries, "", start))
             continue

@@ -65,6 +65,8 @@ def word_variants(word: str) -> set[str]:
     return out
 
 
+#: The proclitic stacks some trigger accepts (the scan skips the other hits: مد in محمد).
+_ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
 FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are looked for in
 
 
@@ -141,7 +143,9 @@ def find_all_triggers(
     variants = lex.variants
     if len(variants) > 200_000:
         variants.clear()
-    for _s, e, (key, triggers, second), prefix, word_start in scan(lex.automaton, text):
+    for _s, e, (key, triggers, second), prefix, word_start in scan(
+        lex.automaton, text, _ANY_PREFIX
+    ):
         k = bisect_right(starts, word_start) - 1
         if k < 0 or e > sentences[k][1]:
             continue
@@ -149,8 +153,6 @@ def find_all_triggers(
             continue  # وزارة is a word, not و + زارة
         verb_ok = prefix in VERB_PREFIXES
         noun_ok = prefix in NOUN_PREFIXES
-        if not (verb_ok or noun_ok):
-            continue  # محمد is not مح + مد
         following: _Following | None = None
         looked = False
         for trigger in triggers:

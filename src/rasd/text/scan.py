@@ -61,28 +61,32 @@ def add_key(automaton: Any, key: str, payload: Any, *, lam_form: bool = True) ->
         automaton.add_word("ل" + key[2:] + " ", (len(key) - 1, payload, True))
 
 
-def scan(automaton: Any, text: str) -> Iterator[tuple[int, int, Any, str, int]]:
-    """``(start, end, payload, prefix, word_start)`` for every word-bounded hit in ``text``."""
+def scan(
+    automaton: Any, text: str, prefixes: frozenset[str] | None = None
+) -> Iterator[tuple[int, int, Any, str, int]]:
+    """``(start, end, payload, prefix, word_start)`` for every word-bounded hit in ``text``.
+
+    With ``prefixes``, only hits whose prefix is one of them (or empty) are reported: a caller that
+    accepts few proclitic stacks is spared the hits inside other words (مد in محمد).
+    """
     padded = text + " "
+    rfind = padded.rfind
     for end_index, (length, payload, lam) in automaton.iter(padded):
         start = end_index - length
         if lam:
             if start < 1 or padded[start - 1] != "ل":
                 continue
-            word_start = _word_start(padded, start - 1)
-            yield start, end_index, payload, padded[word_start:start] + "ل", word_start
+            lo = max(0, start - 2 - MAX_PREFIX)
+            word_start = max(rfind(" ", lo, start - 1) + 1, lo)
+            prefix = padded[word_start:start] + "ل"
         elif start == 0 or padded[start - 1] == " ":
             yield start, end_index, payload, "", start
+            continue
         else:
-            word_start = _word_start(padded, start)
-            if start - word_start <= MAX_PREFIX and (
-                word_start == 0 or padded[word_start - 1] == " "
-            ):
-                yield start, end_index, payload, padded[word_start:start], word_start
-
-
-def _word_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] != " " and pos - i <= MAX_PREFIX:
-        i -= 1
-    return i
+            lo = max(0, start - 1 - MAX_PREFIX)
+            word_start = max(rfind(" ", lo, start) + 1, lo)
+            if start - word_start > MAX_PREFIX or (word_start and padded[word_start - 1] != " "):
+                continue
+            prefix = padded[word_start:start]
+        if prefixes is None or prefix in prefixes:
+            yield start, end_index, payload, prefix, word_start

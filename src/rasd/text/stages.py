@@ -69,7 +69,10 @@ class NormalizeStage:
 
 
 class SegmentStage:
-    """Sentences, tokens with spans, and clitic candidates for every word token."""
+    """Sentences, tokens with spans, and clitic candidates for every word token.
+
+    Tokens and their clitic analyses are computed here when ``segment.eager_tokens`` is set or the
+    output includes tokens; otherwise on first use (no later built-in stage needs them)."""
 
     name = "segment"
     requires = frozenset({"norm"})
@@ -80,6 +83,7 @@ class SegmentStage:
         exceptions = [base(row["word"]) for row in knowledge.rows("clitic_exceptions")]
         self._clitics = CliticAnalyzer(exceptions, options.segment.clitic_cache_size)
         self._max_chars = options.segment.max_sentence_chars
+        self._eager = options.segment.eager_tokens or options.output.tokens
 
     @property
     def clitics(self) -> CliticAnalyzer:
@@ -90,16 +94,21 @@ class SegmentStage:
         norm = work.norm
         spans = split_sentences(norm, self._max_chars)
         work.sent_spans = spans
-        words: list[str] = []
-        sent_tokens: list[tuple[int, int]] = []
-        for start, end in spans:
-            first = len(words)
-            words += tokenize(norm[start:end])
-            sent_tokens.append((first, len(words)))
-        work.tok_words = words
-        work.sent_tokens = sent_tokens
-        self._clitics.prepare(words)
         work.clitics = self._clitics
+        work.tokenizer = self._tokenize
+        if self._eager:
+            work.tok_words  # noqa: B018 (tokenizes now and analyzes every new word form)
         if work.title_in_text and spans:
             title_end = norm.find("\n")
             work.title_sentence = 0 if title_end == -1 or spans[0][1] <= title_end else None
+
+    def _tokenize(self, work: Work) -> tuple[list[str], list[tuple[int, int]]]:
+        norm = work.norm
+        words: list[str] = []
+        sent_tokens: list[tuple[int, int]] = []
+        for start, end in work.sent_spans:
+            first = len(words)
+            words += tokenize(norm[start:end])
+            sent_tokens.append((first, len(words)))
+        self._clitics.prepare(words)
+        return words, sent_tokens
