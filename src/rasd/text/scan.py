@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-_NON_WORD_RE = re.compile(r"\W")
+_NON_WORD_RE = re.compile(r"[^\w ]")  # spaces stay spaces (replacing them too is twice as slow)
 _MATCH_ONLY = (("ة", "ه"), ("ۃ", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
 MAX_PREFIX = 4
 #: Proclitic stacks a noun can carry, the article among them (المصري، والمصريين، بالهجوم، للرئيس).
