@@ -333,6 +333,8 @@ def _recipient(
     for p in parties:
         if p is subject or (subject is not None and p.actor_id == subject.actor_id):
             continue
+        if any(s < p.end and p.start < e for s, e in hit.parts[1:]):
+            continue  # أحال المتهمين إلى النيابة: a word of the phrase itself, not its recipient
         after = p.start >= hit.head_end
         distance = (
             _words(text, hit.end, p.token_start)
