@@ -18,11 +18,13 @@ from rasd.events.attributes import (
     event_date,
     sentence_cues,
     status,
+    words_between,
 )
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.roles import Party, assign, group_coordinated, mark
+from rasd.events.slots import object_slot
 from rasd.events.triggers import find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
@@ -39,6 +41,7 @@ _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
 _FORCE_SECTORS = frozenset(["MIL", "COP"])
 _FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
+_SLOT_GAP = 3  # words between a non-actor object and a later party that still is the recipient
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
 SELF_COUNTRY_WORDS = frozenset(
     ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
@@ -236,7 +239,10 @@ class _ArticleCoder:
                 continue
             cues = all_cues[k]
             assert cues is not None
-            judged = [(h, status(h, cues, self.text, self.norm, span[0], self.year)) for h in hits]
+            judged = [
+                (h, status(h, cues, self.text, self.norm, span[0], self.year, self.lex))
+                for h in hits
+            ]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100
             for hit, state in judged:
@@ -303,11 +309,27 @@ class _ArticleCoder:
                     recipient = (
                         None  # أدان الهجوم …: the attack is the object, not a party after it
                     )
+                slot = (
+                    object_slot(hit, self.text, object_at, parties, self.lex.adverbs)
+                    if event_type in _VERBAL and not condemns_attack
+                    else None
+                )
+                if slot is not None:
+                    # دعت المجتمع الدولي، تضامن مع أشقائها: addressed to a noun that is no actor
+                    if (
+                        recipient is not None
+                        and not recipient.marker
+                        and words_between(self.text, slot.end, recipient.token_start) > _SLOT_GAP
+                    ):
+                        recipient = None
+                    if recipient is None:
+                        recipient = slot.owner  # رحب بالهدنة التي دعت إليها المملكة
                 if (
                     recipient is None
                     and subject is not None
                     and event_type in _VERBAL
                     and (not condemns_attack)
+                    and slot is None
                 ):
                     recipient = self._counterpart(subject, parties, history)
                 if condemns_attack and recipient is None:
@@ -625,7 +647,9 @@ def candidate_features(
         if not wanted:
             continue
         cues = sentence_cues(lex, coder.text, coder.norm, span)
-        judged = [(h, status(h, cues, coder.text, coder.norm, span[0], coder.year)) for h in hits]
+        judged = [
+            (h, status(h, cues, coder.text, coder.norm, span[0], coder.year, lex)) for h in hits
+        ]
         parties = coder.parties_by_sentence.get(k, [])
         for event_type in wanted:
             out.append((k, event_type, coder.features(event_type, span, judged, cues, parties, k)))

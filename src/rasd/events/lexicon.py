@@ -67,6 +67,8 @@ class EventLexicon:
     )  # cache: word -> clitic variants
     partitive: frozenset[str] = frozenset()  # أفراد، عناصر: before من, a part of a group
     topic: frozenset[str] = frozenset()  # الأوضاع في اليمن: a place talked about, not the venue
+    complementizers: frozenset[str] = frozenset()  # أن، بأنها: a clause of its own starts
+    adverbs: frozenset[str] = frozenset()  # بشدة، أمس: between a statement and its object
     passive: PassiveWords | None = None  # قتل خمسة جنود: number words and agent phrases
     plover: dict[str, dict[str, str]] = field(default_factory=dict)
     contexts: Any = None  # automaton: key -> context
@@ -257,6 +259,10 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     function_words = knowledge.rows("function_words")
     lex.partitive = frozenset(key(r["ar"]) for r in function_words if r["role"] == "partitive")
     lex.topic = frozenset(key(r["ar"]) for r in function_words if r["role"] == "topic")
+    lex.complementizers = frozenset(
+        key(r["ar"]) for r in function_words if r["role"] == "complementizer"
+    )
+    lex.adverbs = frozenset(key(r["ar"]) for r in function_words if r["role"] == "adverb")
     lex.passive = PassiveWords(
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "count"),
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "agent"),
