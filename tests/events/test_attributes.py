@@ -23,3 +23,16 @@ def test_a_short_cue_with_a_conjunction_keeps_its_short_reach() -> None:
         "وقد تمت إحالة أعضائها إلى النيابة العامة."
     )
     assert ("ACCUSE", "JOR") in types(text)
+
+
+def test_striving_to_do_something_is_not_doing_it() -> None:
+    text = (
+        "وأكدت الهيئة أن هذه الاعتداءات من قوات الاحتلال تستدعي من العرب الوقوف مع الفلسطينيين، "
+        "والسعي في منع اليهود من الاستمرار في عدوانهم على المسجد الأقصى."
+    )
+    assert "COERCE" not in {t for t, _ in types(text)}
+
+
+def test_a_wish_about_what_others_should_do_is_not_a_report() -> None:
+    text = "وقال وزير الخارجية اليمني: نأمل أن ينسحب الحوثيون من صنعاء."
+    assert not {t for t, _ in types(text)} & {"RETREAT", "AGREE"}
