@@ -23,6 +23,7 @@ from rasd.events.attributes import (
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
+from rasd.events.parties import extra_parties
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot
 from rasd.events.triggers import find_all_triggers, find_triggers
@@ -36,28 +37,12 @@ _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
-_SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
 _FORCE_SECTORS = frozenset(["MIL", "COP"])
 _FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
 _SLOT_GAP = 3  # words between a non-actor object and a later party that still is the recipient
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
-SELF_COUNTRY_WORDS = frozenset(
-    ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
-)
-BOTH_SIDES_WORDS = frozenset(
-    [
-        "الجانبين",
-        "الجانبان",
-        "البلدين",
-        "البلدان",
-        "الطرفين",
-        "الطرفان",
-        "الطرفين",
-        "البلدين الشقيقين",
-    ]
-)
 
 
 def _pairs(
@@ -175,43 +160,9 @@ class _ArticleCoder:
         return actor
 
     def _extra_parties(
-        self, sentence: int, span: tuple[int, int], parties: list[Party], history: list[Party]
+        self, span: tuple[int, int], parties: list[Party], history: list[Party]
     ) -> list[Party]:
-        """بلاده (the speaker's country) and البلدين (both sides) as parties."""
-        start, end = span
-        extra: list[Party] = []
-        segment = self.text[start:end]
-        if not any(w in segment for w in _SPECIAL_STEMS):
-            return extra
-        pos = start
-        for word in self.text[start:end].split():
-            at = self.text.find(word, pos, end)
-            pos = at + len(word)
-            stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
-            if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:
-                speaker = next(
-                    (p for p in reversed([*history, *parties]) if p.start < at and not p.marker),
-                    None,
-                )
-                if speaker is not None and speaker.country:
-                    actor = self._country_actor(speaker.country)
-                    party = Party(at, pos, at, actor.id, speaker.country)
-                    mark(self.text, party, word[: len(word) - len(stripped)])
-                    extra.append(party)
-            elif stripped in BOTH_SIDES_WORDS or word in BOTH_SIDES_WORDS:
-                countries: list[str] = []
-                for p in reversed([*history, *[q for q in parties if q.start < at]]):
-                    if p.country and p.country not in countries:
-                        countries.append(p.country)
-                    if len(countries) == 2:
-                        break
-                if len(countries) == 2:
-                    first = Party(at, pos, at, self._country_actor(countries[1]).id, countries[1])
-                    second = Party(at, pos, at, self._country_actor(countries[0]).id, countries[0])
-                    mark(self.text, first, word[: len(word) - len(stripped)])
-                    first.group = [first, second]
-                    extra.append(first)
-        return extra
+        return extra_parties(self.text, span, parties, history, self._country_actor)
 
     # --- events ------------------------------------------------------------------------------
 
@@ -227,9 +178,7 @@ class _ArticleCoder:
             if k == self.work.title_sentence:
                 continue  # the headline restates the body
             base = self.parties_by_sentence.get(k, [])
-            parties = sorted(
-                base + self._extra_parties(k, span, base, history), key=lambda p: p.start
-            )
+            parties = sorted(base + self._extra_parties(span, base, history), key=lambda p: p.start)
             heads = group_coordinated(self.text, parties)
             hits = all_hits[k]
             if not hits:
