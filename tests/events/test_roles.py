@@ -25,3 +25,41 @@ def test_representatives_of_two_sides_meeting_with_nobody_else_meet_each_other()
         if e.event_type == "CONSULT" and e.actor and e.recipient
     }
     assert ("body:yem-gov", "body:yem-opp") in meetings
+
+
+def test_a_ship_that_arrives_is_no_visit() -> None:
+    doc = rasd.analyze(
+        "إنفاذا لتوجيهات الملك سلمان بن عبدالعزيز بتقديم المساعدات للأشقاء في اليمن، "
+        "وصلت صباح أمس سفينة الخير إلى ميناء عدن.",
+        title="",
+        date="2015-07-23",
+    )
+    assert not [e for e in doc.events if e.event_type == "CONSULT"]
+
+
+def test_a_minister_who_arrives_is_a_visit() -> None:
+    doc = rasd.analyze(
+        "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس في زيارة رسمية.",
+        title="",
+        date="2015-07-23",
+    )
+    visits = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert visits and visits[0].actor and visits[0].actor.country == "USA"
+
+
+def test_a_statement_governs_a_noun_of_its_own_clause_only() -> None:
+    # the call after the quotation has its own agent: the president who made it
+    doc = rasd.analyze(
+        'وقال البرلمان العراقي في بيان "ندين بشدة هذه الهجمات" وعبر الرئيس العراقي فؤاد معصوم '
+        "في اتصال هاتفي مع الرئيس التركي رجب طيب أردوغان عن قلقه.",
+        title="",
+        date="2015-07-23",
+    )
+    calls = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert {
+        (e.actor.country if e.actor else "", e.recipient.country if e.recipient else "")
+        for e in calls
+    } & {
+        ("IRQ", "TUR"),
+        ("TUR", "IRQ"),
+    }

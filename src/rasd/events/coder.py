@@ -25,7 +25,7 @@ from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.parties import extra_parties
 from rasd.events.roles import Party, assign, group_coordinated, mark
-from rasd.events.slots import object_slot
+from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
@@ -235,8 +235,9 @@ class _ArticleCoder:
                     continue
                 clause = self._clause_start(span[0], hit.start)
                 governed = hit.trigger.pos == "n" and any(
-                    h.start < hit.start and h.trigger.event_type in _VERBAL for h, _ in judged
-                )
+                    clause <= h.start < hit.start and h.trigger.event_type in _VERBAL
+                    for h, _ in judged
+                )  # أدان القصف: a statement governs a noun of its own clause only
                 subject, recipient, how = assign(
                     hit, heads, self.text, carried, clause, governed, self.lex.passive
                 )
@@ -248,6 +249,15 @@ class _ArticleCoder:
                         self._drop(hit, "filter")
                         continue
                     self.reports.append((k, event_type, 0.5))
+                if (
+                    hit.trigger.mode == "visit"
+                    and hit.trigger.pos == "v"
+                    and "obj" not in hit.trigger.recipient  # وصل، توجه: no object to mistake
+                    and how not in ("after-verb", "relative")
+                    and thing_arrives(hit, self.text, parties, self.lex.adverbs)
+                ):
+                    self._drop(hit, "thing-arrives")
+                    continue  # وصلت سفينة المساعدات إلى عدن: no visit
                 if recipient is None and hit.trigger.mode == "visit":
                     recipient = self._visited(k, hit, subject)
                 object_at = hit.end

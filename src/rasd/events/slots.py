@@ -98,3 +98,19 @@ def _relative_owner(text: str, end: int, parties: list[Party]) -> Party | None:
         if p.start >= at and not p.marker and len(text[at : p.token_start].split()) <= OWNER_WORDS:
             return p
     return None
+
+
+def thing_arrives(hit: TriggerHit, text: str, parties: list[Party], skip: frozenset[str]) -> bool:
+    """وصلت صباح أمس سفينة، الذي وصلت إليه الأوضاع: the noun right after an arrival verb (past
+    time words and a preposition with a pronoun, إليه) is its subject; when it is no actor, what
+    arrived is a thing, not a visitor."""
+    for start, _end, word in _next_words(text, hit.head_end, SLOT_WORDS):
+        if word in skip or (word[:3] in _PRONOUN_PREPOSITIONS and len(word) <= 6):
+            continue
+        if word in MARKERS or word[:1] in ("ب", "ل"):
+            return False  # وصل إلى الرياض: a place or a party follows, not the subject
+        return not any(p.token_start <= start < p.end for p in parties)
+    return False
+
+
+_PRONOUN_PREPOSITIONS = ("الي", "الى", "علي", "عليه", "فيه", "منه")
