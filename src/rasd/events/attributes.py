@@ -56,13 +56,14 @@ def all_sentence_cues(
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    for _s, e, (_key, values), prefix, ws in scan(lex.cues, text):
+    for s, e, (_key, values), prefix, ws in scan(lex.cues, text):
         if prefix not in _CUE_PREFIXES:
             continue  # كما is not ك + ما; أهل is not أ + هل
         target = bucket(ws)
         if target is not None:
             for cue, scope in values:
-                target.cues.append((ws, e, cue, scope))
+                # the cue without its conjunction: وقد, ولا are short cues like قد, لا
+                target.cues.append((s, e, cue, scope))
     for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text):
         target = bucket(ws)
         if target is not None:
@@ -93,10 +94,20 @@ def status(
     norm: str,
     sentence_start: int,
     article_year: int | None,
+    lex: EventLexicon | None = None,
 ) -> str:
-    """ "event", "future" (an intention), or why it is not a reported event."""
+    """ "event", "future" (an intention), or why it is not a reported event. A cue after the
+    trigger and past a complementizer (ترفض الاتهامات بأنها دعمت في السابق) belongs to the clause
+    that complementizer opens, not to the trigger."""
     clause_start = _clause_start(norm, sentence_start, hit.start)
     for s, e, cue, scope in cues.cues:
+        if (
+            scope == "sentence"
+            and lex is not None
+            and s >= hit.end
+            and not lex.complementizers.isdisjoint(text[hit.end : s].split())
+        ):
+            continue
         window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
         before = e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
         after = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW

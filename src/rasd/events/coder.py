@@ -18,11 +18,14 @@ from rasd.events.attributes import (
     event_date,
     sentence_cues,
     status,
+    words_between,
 )
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
+from rasd.events.parties import extra_parties
 from rasd.events.roles import Party, assign, group_coordinated, mark
+from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
@@ -34,27 +37,12 @@ _CLAUSE_BREAKS = '،,؛;:«»"()'
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
-_SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before _extra_parties
 _BETWEEN_STATES = frozenset(["AGREE", "SUPPORT", "COOPERATE", "AID"])
 _SYNTACTIC = frozenset(["after-verb", "before", "relative", "before-sentence", "between"])
 _FORCE_SECTORS = frozenset(["MIL", "COP"])
 _FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
+_SLOT_GAP = 3  # words between a non-actor object and a later party that still is the recipient
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
-SELF_COUNTRY_WORDS = frozenset(
-    ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
-)
-BOTH_SIDES_WORDS = frozenset(
-    [
-        "الجانبين",
-        "الجانبان",
-        "البلدين",
-        "البلدان",
-        "الطرفين",
-        "الطرفان",
-        "الطرفين",
-        "البلدين الشقيقين",
-    ]
-)
 
 
 def _pairs(
@@ -172,43 +160,9 @@ class _ArticleCoder:
         return actor
 
     def _extra_parties(
-        self, sentence: int, span: tuple[int, int], parties: list[Party], history: list[Party]
+        self, span: tuple[int, int], parties: list[Party], history: list[Party]
     ) -> list[Party]:
-        """بلاده (the speaker's country) and البلدين (both sides) as parties."""
-        start, end = span
-        extra: list[Party] = []
-        segment = self.text[start:end]
-        if not any(w in segment for w in _SPECIAL_STEMS):
-            return extra
-        pos = start
-        for word in self.text[start:end].split():
-            at = self.text.find(word, pos, end)
-            pos = at + len(word)
-            stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
-            if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:
-                speaker = next(
-                    (p for p in reversed([*history, *parties]) if p.start < at and not p.marker),
-                    None,
-                )
-                if speaker is not None and speaker.country:
-                    actor = self._country_actor(speaker.country)
-                    party = Party(at, pos, at, actor.id, speaker.country)
-                    mark(self.text, party, word[: len(word) - len(stripped)])
-                    extra.append(party)
-            elif stripped in BOTH_SIDES_WORDS or word in BOTH_SIDES_WORDS:
-                countries: list[str] = []
-                for p in reversed([*history, *[q for q in parties if q.start < at]]):
-                    if p.country and p.country not in countries:
-                        countries.append(p.country)
-                    if len(countries) == 2:
-                        break
-                if len(countries) == 2:
-                    first = Party(at, pos, at, self._country_actor(countries[1]).id, countries[1])
-                    second = Party(at, pos, at, self._country_actor(countries[0]).id, countries[0])
-                    mark(self.text, first, word[: len(word) - len(stripped)])
-                    first.group = [first, second]
-                    extra.append(first)
-        return extra
+        return extra_parties(self.text, span, parties, history, self._country_actor)
 
     # --- events ------------------------------------------------------------------------------
 
@@ -224,9 +178,7 @@ class _ArticleCoder:
             if k == self.work.title_sentence:
                 continue  # the headline restates the body
             base = self.parties_by_sentence.get(k, [])
-            parties = sorted(
-                base + self._extra_parties(k, span, base, history), key=lambda p: p.start
-            )
+            parties = sorted(base + self._extra_parties(span, base, history), key=lambda p: p.start)
             heads = group_coordinated(self.text, parties)
             hits = all_hits[k]
             if not hits:
@@ -236,7 +188,10 @@ class _ArticleCoder:
                 continue
             cues = all_cues[k]
             assert cues is not None
-            judged = [(h, status(h, cues, self.text, self.norm, span[0], self.year)) for h in hits]
+            judged = [
+                (h, status(h, cues, self.text, self.norm, span[0], self.year, self.lex))
+                for h in hits
+            ]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100
             for hit, state in judged:
@@ -280,8 +235,9 @@ class _ArticleCoder:
                     continue
                 clause = self._clause_start(span[0], hit.start)
                 governed = hit.trigger.pos == "n" and any(
-                    h.start < hit.start and h.trigger.event_type in _VERBAL for h, _ in judged
-                )
+                    clause <= h.start < hit.start and h.trigger.event_type in _VERBAL
+                    for h, _ in judged
+                )  # أدان القصف: a statement governs a noun of its own clause only
                 subject, recipient, how = assign(
                     hit, heads, self.text, carried, clause, governed, self.lex.passive
                 )
@@ -293,6 +249,15 @@ class _ArticleCoder:
                         self._drop(hit, "filter")
                         continue
                     self.reports.append((k, event_type, 0.5))
+                if (
+                    hit.trigger.mode == "visit"
+                    and hit.trigger.pos == "v"
+                    and "obj" not in hit.trigger.recipient  # وصل، توجه: no object to mistake
+                    and how not in ("after-verb", "relative")
+                    and thing_arrives(hit, self.text, parties, self.lex.adverbs)
+                ):
+                    self._drop(hit, "thing-arrives")
+                    continue  # وصلت سفينة المساعدات إلى عدن: no visit
                 if recipient is None and hit.trigger.mode == "visit":
                     recipient = self._visited(k, hit, subject)
                 object_at = hit.end
@@ -303,11 +268,27 @@ class _ArticleCoder:
                     recipient = (
                         None  # أدان الهجوم …: the attack is the object, not a party after it
                     )
+                slot = (
+                    object_slot(hit, self.text, object_at, parties, self.lex.adverbs)
+                    if event_type in _VERBAL and not condemns_attack
+                    else None
+                )
+                if slot is not None:
+                    # دعت المجتمع الدولي، تضامن مع أشقائها: addressed to a noun that is no actor
+                    if (
+                        recipient is not None
+                        and not recipient.marker
+                        and words_between(self.text, slot.end, recipient.token_start) > _SLOT_GAP
+                    ):
+                        recipient = None
+                    if recipient is None:
+                        recipient = slot.owner  # رحب بالهدنة التي دعت إليها المملكة
                 if (
                     recipient is None
                     and subject is not None
                     and event_type in _VERBAL
                     and (not condemns_attack)
+                    and slot is None
                 ):
                     recipient = self._counterpart(subject, parties, history)
                 if condemns_attack and recipient is None:
@@ -625,7 +606,9 @@ def candidate_features(
         if not wanted:
             continue
         cues = sentence_cues(lex, coder.text, coder.norm, span)
-        judged = [(h, status(h, cues, coder.text, coder.norm, span[0], coder.year)) for h in hits]
+        judged = [
+            (h, status(h, cues, coder.text, coder.norm, span[0], coder.year, lex)) for h in hits
+        ]
         parties = coder.parties_by_sentence.get(k, [])
         for event_type in wanted:
             out.append((k, event_type, coder.features(event_type, span, judged, cues, parties, k)))

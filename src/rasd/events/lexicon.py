@@ -22,11 +22,16 @@ from rasd.text.scan import add_key
 
 #: Third-person forms and the first person plural of statements (ندين، نطالب); the first person
 #: singular and the feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
+#: Material acts are not reported in the first person plural in news, and their ن-forms are
+#: mostly other words (نجليه his two sons, not نجلي we evacuate; نصيب a share, not we hit).
 PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ه", "ها", "هم", "ته", "وه", "تها", "تهم")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 IMPERFECT_SUFFIXES = ("", "ون", "وا", "ان", "ه", "ها", "هم")
 NOUN_ENCLITICS = ("", "ه", "ها", "هم", "هما")
 MAX_EXPANSIONS = 4000
+MATERIAL_ACTS = frozenset(
+    ["COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+)
 #: Types whose "needs_object" verbs are triggers on their own when an actor is their object
 #: (دان الهجوم? no: دان الحكومة; منع المتظاهرين); for the others only their phrases count.
 OBJECT_VERB_TYPES = frozenset(
@@ -67,6 +72,8 @@ class EventLexicon:
     )  # cache: word -> clitic variants
     partitive: frozenset[str] = frozenset()  # أفراد، عناصر: before من, a part of a group
     topic: frozenset[str] = frozenset()  # الأوضاع في اليمن: a place talked about, not the venue
+    complementizers: frozenset[str] = frozenset()  # أن، بأنها: a clause of its own starts
+    adverbs: frozenset[str] = frozenset()  # بشدة، أمس: between a statement and its object
     passive: PassiveWords | None = None  # قتل خمسة جنود: number words and agent phrases
     plover: dict[str, dict[str, str]] = field(default_factory=dict)
     contexts: Any = None  # automaton: key -> context
@@ -94,13 +101,14 @@ def perfect_forms(lemma: str) -> set[str]:
     return forms
 
 
-def imperfect_forms(imperfect: str) -> set[str]:
-    """يستقبل → تستقبل، يستقبلون، يستقبلان ... ; يلتقي → يلتقون ; يدعو → يدعون."""
+def imperfect_forms(imperfect: str, first_person: bool = True) -> set[str]:
+    """يستقبل → تستقبل، يستقبلون، يستقبلان ... ; يلتقي → يلتقون ; يدعو → يدعون. ``first_person``:
+    with the first person plural (نستقبل)."""
     if len(imperfect) < 3:
         return {imperfect}
     stem = imperfect[1:]
     forms: set[str] = set()
-    for prefix in IMPERFECT_PREFIXES:
+    for prefix in IMPERFECT_PREFIXES if first_person else IMPERFECT_PREFIXES[:2]:
         word = prefix + stem
         forms.add(word)
         if stem[-1] in "يوى":
@@ -169,8 +177,9 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         lemma = row["lemma"]
         entry = verbs.setdefault(key(lemma), _Verb(set(), set(), set()))
         entry.perfect |= perfect_forms(lemma)
+        spoken = row["event_type"] not in MATERIAL_ACTS  # ندين، نلتقي; not نقصف
         for imperfect in split_values(row["imperfect"]):
-            entry.imperfect |= imperfect_forms(imperfect)
+            entry.imperfect |= imperfect_forms(imperfect, spoken)
         for masdar in split_values(row["masdar"]):
             entry.nouns |= noun_forms(masdar)
         flags = frozenset(split_values(row["flags"]))
@@ -257,6 +266,10 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     function_words = knowledge.rows("function_words")
     lex.partitive = frozenset(key(r["ar"]) for r in function_words if r["role"] == "partitive")
     lex.topic = frozenset(key(r["ar"]) for r in function_words if r["role"] == "topic")
+    lex.complementizers = frozenset(
+        key(r["ar"]) for r in function_words if r["role"] == "complementizer"
+    )
+    lex.adverbs = frozenset(key(r["ar"]) for r in function_words if r["role"] == "adverb")
     lex.passive = PassiveWords(
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "count"),
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "agent"),

@@ -13,18 +13,25 @@ from rasd.model import Actor, Event
 
 def without_partial_duplicates(events: list[Event]) -> list[Event]:
     """Drop an event without a recipient when the same actor has the same event, on the same
-    date, with a recipient (one report read twice, once without its object)."""
-    with_target = {
-        (e.event_type, e.actor.id, e.date)
-        for e in events
-        if e.actor is not None and e.recipient is not None
-    }
+    date, with a recipient, read in the same sentence (one report read twice, once without its
+    object). A statement without an addressee in another sentence is another statement; a
+    meeting is one meeting wherever the article tells it again (جرى خلال اللقاء تبادل وجهات النظر)."""
+    with_target: dict[tuple[str, str, str], set[int]] = {}
+    for e in events:
+        if e.actor is not None and e.recipient is not None:
+            key = (e.event_type, e.actor.id, e.date)
+            with_target.setdefault(key, set()).update(ev.start for ev in e.evidence)
     return [
         e
         for e in events
         if e.recipient is not None
         or e.actor is None
         or (e.event_type, e.actor.id, e.date) not in with_target
+        or (
+            e.event_type != "CONSULT"
+            and not {ev.start for ev in e.evidence}
+            & with_target[(e.event_type, e.actor.id, e.date)]
+        )
     ]
 
 

@@ -71,8 +71,8 @@ def mark(
         return
     if words[-1] in MARKERS:
         party.marker = words[-1]
-        if words[-1] == "من" and len(words) >= 2 and words[-2] in partitive:
-            party.marker = ""  # أفراد من الجيش: the army's men, not "from the army"
+        if words[-1] in ("من", "عن") and len(words) >= 2 and words[-2] in partitive:
+            party.marker = ""  # أفراد من الجيش، ممثلون عن الحكومة: the body's men act for it
         return
     # the party modifies the noun before it: للتدخل الإيراني، على التدخل الإيراني
     head = words[-1]
@@ -263,9 +263,14 @@ def assign(
         recipient is None
         and subject is not None
         and len(subject.group) > 1
-        and "reciprocal" in trigger.flags
+        and ("reciprocal" in trigger.flags or trigger.event_type == "CONSULT")
     ):
-        return subject.group[0], subject.group[1], how + "+reciprocal"
+        # اجتمع ممثلو الحكومة والمعارضة: with nobody else named, the group meets among itself (a
+        # member that is the same actor as the first, الحكومة والحزب الحاكم, is no partner)
+        first = subject.group[0]
+        partner = next((p for p in subject.group[1:] if p.actor_id != first.actor_id), None)
+        if partner is not None:
+            return first, partner, how + "+reciprocal"
     if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
         subject, recipient = recipient, subject
         how += "+visit"
@@ -333,6 +338,8 @@ def _recipient(
     for p in parties:
         if p is subject or (subject is not None and p.actor_id == subject.actor_id):
             continue
+        if any(s < p.end and p.start < e for s, e in hit.parts[1:]):
+            continue  # أحال المتهمين إلى النيابة: a word of the phrase itself, not its recipient
         after = p.start >= hit.head_end
         distance = (
             _words(text, hit.end, p.token_start)

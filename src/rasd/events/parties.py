@@ -1,0 +1,70 @@
+"""Parties the sentence names without naming an actor: بلاده (the speaker's country) and البلدين
+(both sides, the last two countries named)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.events.roles import Party, mark
+from rasd.model import Actor
+
+SPECIAL_STEMS = ("بلاد", "دولت", "حكومت", "جانب", "بلد", "طرف")  # quick test before the word loop
+SELF_COUNTRY_WORDS = frozenset(
+    ["بلاده", "بلادها", "بلادهم", "بلادنا", "دولته", "حكومته", "حكومتها", "حكومتهم", "حكومتنا"]
+)
+BOTH_SIDES_WORDS = frozenset(
+    [
+        "الجانبين",
+        "الجانبان",
+        "البلدين",
+        "البلدان",
+        "الطرفين",
+        "الطرفان",
+        "الطرفين",
+        "البلدين الشقيقين",
+    ]
+)
+
+
+def extra_parties(
+    text: str,
+    span: tuple[int, int],
+    parties: list[Party],
+    history: list[Party],
+    country_actor: Callable[[str], Actor],
+) -> list[Party]:
+    """بلاده (the speaker's country) and البلدين (both sides) as parties."""
+    start, end = span
+    extra: list[Party] = []
+    segment = text[start:end]
+    if not any(w in segment for w in SPECIAL_STEMS):
+        return extra
+    pos = start
+    for word in text[start:end].split():
+        at = text.find(word, pos, end)
+        pos = at + len(word)
+        stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
+        if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:
+            speaker = next(
+                (p for p in reversed([*history, *parties]) if p.start < at and not p.marker),
+                None,
+            )
+            if speaker is not None and speaker.country:
+                actor = country_actor(speaker.country)
+                party = Party(at, pos, at, actor.id, speaker.country)
+                mark(text, party, word[: len(word) - len(stripped)])
+                extra.append(party)
+        elif stripped in BOTH_SIDES_WORDS or word in BOTH_SIDES_WORDS:
+            countries: list[str] = []
+            for p in reversed([*history, *[q for q in parties if q.start < at]]):
+                if p.country and p.country not in countries:
+                    countries.append(p.country)
+                if len(countries) == 2:
+                    break
+            if len(countries) == 2:
+                first = Party(at, pos, at, country_actor(countries[1]).id, countries[1])
+                second = Party(at, pos, at, country_actor(countries[0]).id, countries[0])
+                mark(text, first, word[: len(word) - len(stripped)])
+                first.group = [first, second]
+                extra.append(first)
+    return extra
