@@ -36,3 +36,24 @@ def test_striving_to_do_something_is_not_doing_it() -> None:
 def test_a_wish_about_what_others_should_do_is_not_a_report() -> None:
     text = "وقال وزير الخارجية اليمني: نأمل أن ينسحب الحوثيون من صنعاء."
     assert not {t for t, _ in types(text)} & {"RETREAT", "AGREE"}
+
+
+def test_date_and_context_words_take_only_noun_proclitics() -> None:
+    from rasd.events.attributes import sentence_cues
+    from rasd.events.lexicon import build_event_lexicon
+    from rasd.knowledge import Knowledge
+    from rasd.options import Options
+    from rasd.text.normalize import Normalizer
+    from rasd.text.scan import match_text
+
+    lex = build_event_lexicon(Knowledge(Options.load()))
+
+    def date_words(sentence: str) -> list[str]:
+        text = match_text(Normalizer("base")(sentence))
+        return [
+            text[s:e] for s, e, _, _ in sentence_cues(lex, text, text, (0, len(text))).date_words
+        ]
+
+    # آب (August) hides inside أسباب; the words before it are no proclitics
+    assert date_words("وبحث الوزيران أسباب التوتر على الحدود.") == []
+    assert date_words("وزار الوزير دمشق في آب.") == ["اب"]

@@ -153,8 +153,7 @@ def _explain_event(events: Any, form: str) -> list[str]:
     out: list[str] = []
     found = events.automaton.get(form + " ", None) if events.automaton is not None else None
     if found is not None:
-        _length, (_key, triggers, _second), _lam = found
-        for t in triggers:
+        for t in found[1].triggers:
             kind = "verb" if t.pos == "v" else "noun"
             if t.event_type == "-":
                 role = "reporting verb" if "speech" in t.flags else "helper word of phrases"

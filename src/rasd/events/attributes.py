@@ -8,14 +8,14 @@ clause), ``after`` (right after it) or ``sentence`` (anywhere in the sentence).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
-from rasd.text.scan import scan
+from rasd.text.scan import NOUN_PROCLITICS, scan
 
 BEFORE_WINDOW = 4  # words before a trigger that a "before" cue may be
 AFTER_WINDOW = 3
@@ -23,8 +23,9 @@ COOPERATIVE = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 VERBAL = frozenset(["REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"])
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _CUE_PREFIXES = frozenset(["", "و", "ف"])
+_NOUN_PREFIXES = NOUN_PROCLITICS | {""}
 SENTENCE_SCOPE_WORDS = 8  # a "sentence" cue counts within this many words of the trigger
-_CLAUSE_BREAK = frozenset(["،", ",", "؛", ";", ":", "«", "»", '"', "(", ")", "-", "–"])
+_CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()\\-–]')
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class SentenceCues:
     date_words: list[tuple[int, int, str, int]] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     question: bool = False
+    breaks: list[int] = field(default_factory=list)  # the article's clause breaks, in order
 
 
 def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]) -> SentenceCues:
@@ -51,26 +53,30 @@ def all_sentence_cues(
     if not any(wanted):
         return out
     starts = [s for s, _ in spans]
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    for target in out:
+        if target is not None:
+            target.breaks = breaks
 
     def bucket(pos: int) -> SentenceCues | None:
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    for s, e, (_key, values), prefix, ws in scan(lex.cues, text):
-        if prefix not in _CUE_PREFIXES:
-            continue  # كما is not ك + ما; أهل is not أ + هل
+    for s, e, (_key, values), _prefix, ws in scan(lex.cues, text, _CUE_PREFIXES):
+        # كما is not ك + ما; أهل is not أ + هل
         target = bucket(ws)
         if target is not None:
             for cue, scope in values:
                 # the cue without its conjunction: وقد, ولا are short cues like قد, لا
                 target.cues.append((s, e, cue, scope))
-    for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text):
+    for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text, _NOUN_PREFIXES):
         target = bucket(ws)
         if target is not None:
             for context in values:
                 if context not in target.contexts:
                     target.contexts.append(context)
-    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, text):
+    # a date word takes a noun's proclitics only: آب (August) is not in أسباب
+    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, text, _NOUN_PREFIXES):
         target = bucket(ws)
         if target is not None:
             kind, value = lex.dates[key]
@@ -99,7 +105,7 @@ def status(
     """ "event", "future" (an intention), or why it is not a reported event. A cue after the
     trigger and past a complementizer (ترفض الاتهامات بأنها دعمت في السابق) belongs to the clause
     that complementizer opens, not to the trigger."""
-    clause_start = _clause_start(norm, sentence_start, hit.start)
+    clause_start = clause_start_at(cues.breaks, sentence_start, hit.start)
     for s, e, cue, scope in cues.cues:
         if (
             scope == "sentence"
@@ -147,10 +153,12 @@ def status(
     return "event"
 
 
-def _clause_start(norm: str, sentence_start: int, pos: int) -> int:
-    for i in range(pos - 1, sentence_start - 1, -1):
-        if norm[i] in _CLAUSE_BREAK:
-            return i + 1
+def clause_start_at(breaks: list[int], sentence_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last break (sorted positions) before
+    ``pos`` in its sentence."""
+    k = bisect_left(breaks, pos)
+    if k and breaks[k - 1] >= sentence_start:
+        return breaks[k - 1] + 1
     return sentence_start
 
 

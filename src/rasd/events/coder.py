@@ -9,12 +9,14 @@ actors and date) are merged, keeping every evidence span.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
     all_sentence_cues,
+    clause_start_at,
     event_date,
     sentence_cues,
     status,
@@ -33,7 +35,7 @@ from rasd.options import Options
 from rasd.pipeline import Work
 from rasd.text.scan import match_text
 
-_CLAUSE_BREAKS = '،,؛;:«»"()'
+_CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()]')
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
@@ -116,6 +118,7 @@ class _ArticleCoder:
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
+        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.norm)]
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
@@ -445,8 +448,7 @@ class _ArticleCoder:
             found = self.lex.automaton.get(following[0][2:] + " ", None)
         if found is None:
             return False
-        _length, (_key, triggers, _second), _lam = found
-        return any(t.event_type == "ASSAULT" and t.pos == "n" for t in triggers)
+        return any(t.event_type == "ASSAULT" and t.pos == "n" for t in found[1].triggers)
 
     def _frames_earlier_verb(self, hit: Any, judged: list[tuple[Any, str]]) -> bool:
         """A noun after في that names the act an earlier verb of the sentence reported: قتل خمسة
@@ -476,10 +478,7 @@ class _ArticleCoder:
         )
 
     def _clause_start(self, sentence_start: int, pos: int) -> int:
-        for i in range(pos - 1, sentence_start - 1, -1):
-            if self.norm[i] in _CLAUSE_BREAKS:
-                return i + 1
-        return sentence_start
+        return clause_start_at(self.breaks, sentence_start, pos)
 
     def _place(
         self, sentence: int, pos: int, subject: Party | None, recipient: Party | None

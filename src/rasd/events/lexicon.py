@@ -10,9 +10,10 @@ tokens, allowing proclitics on them (قام بزيارة) and a few words in bet
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasd.actors.lexicon import match_key
 from rasd.dicts.tsv import split_values
@@ -238,7 +239,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton = ahocorasick.Automaton()
     for k, triggers in heads.items():
         second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
-        add_key(automaton, k, (k, tuple(triggers), second))
+        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second)))
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
@@ -291,6 +292,25 @@ def _word_options(word: str, verbs: dict[str, _Verb], key: Any) -> tuple[set[str
         else:
             options |= {key(f) for f in noun_forms(alternative)}
     return {o for o in options if o}, pos
+
+
+class Head(NamedTuple):
+    """What the trigger automaton holds for a first word: its triggers, the words that may come
+    next in its phrases, and a regex that finds those words inside a text."""
+
+    key: str
+    triggers: tuple[Trigger, ...]
+    second: frozenset[str]
+    second_re: re.Pattern[str] | None
+
+
+def _substring_re(words: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex that finds, inside a text, every word of ``words`` with or without proclitics:
+    each word itself, or for a word with the article its ل-form (للمملكة holds لمملكة)."""
+    if not words:
+        return None
+    needles = {w[1:] if w.startswith("ال") else w for w in words}
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
 
 
 def _phrase_automaton(pairs: Any) -> Any:

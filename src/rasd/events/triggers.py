@@ -67,7 +67,10 @@ def word_variants(word: str) -> set[str]:
 
 #: The proclitic stacks some trigger accepts (the scan skips the other hits: مد in محمد).
 _ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
-FOLLOWING_WORDS = 12  # how many words after a phrase head its other words are looked for in
+FOLLOWING_WORDS = 12
+_WINDOW = (
+    16 * FOLLOWING_WORDS
+)  # characters read after a phrase head  # how many words after a phrase head its other words are looked for in
 
 
 class _Following:
@@ -77,7 +80,7 @@ class _Following:
     __slots__ = ("forms", "pos", "spans", "text", "words")
 
     def __init__(self, text: str, pos: int, end: int, variants: dict[str, frozenset[str]]) -> None:
-        limit = min(end, pos + 16 * FOLLOWING_WORDS)
+        limit = min(end, pos + _WINDOW)
         words = text[pos:limit].split(None, FOLLOWING_WORDS)
         if len(words) > FOLLOWING_WORDS:
             del words[FOLLOWING_WORDS:]
@@ -143,7 +146,7 @@ def find_all_triggers(
     variants = lex.variants
     if len(variants) > 200_000:
         variants.clear()
-    for _s, e, (key, triggers, second), prefix, word_start in scan(
+    for _s, e, (key, triggers, second, second_re), prefix, word_start in scan(
         lex.automaton, text, _ANY_PREFIX
     ):
         k = bisect_right(starts, word_start) - 1
@@ -162,9 +165,11 @@ def find_all_triggers(
             if trigger.rest:
                 if not looked:  # the words after the head, read once and only when needed
                     looked = True
-                    following = _Following(text, e, sentences[k][1], variants)
-                    if not following.near(second):
-                        following = None  # no phrase of this head follows
+                    end = sentences[k][1]
+                    if second_re.search(text, e, min(end, e + _WINDOW)) is not None:
+                        following = _Following(text, e, end, variants)
+                        if not following.near(second):
+                            following = None  # no phrase of this head follows
                 if following is None or not following.near(trigger.rest[0]):
                     continue
                 rest = _match_rest(following, trigger)
