@@ -71,21 +71,27 @@ def scan(
     """
     padded = text + " "
     rfind = padded.rfind
+    reach = MAX_PREFIX + 1
     for end_index, (length, payload, lam) in automaton.iter(padded):
         start = end_index - length
         if lam:
             if start < 1 or padded[start - 1] != "ل":
                 continue
-            lo = max(0, start - 2 - MAX_PREFIX)
-            word_start = max(rfind(" ", lo, start - 1) + 1, lo)
+            # the word holds at most MAX_PREFIX letters before this ل (more make no stack)
+            space = rfind(" ", start - 1 - reach if start > reach else 0, start - 1)
+            word_start = space + 1 if space >= 0 or start <= reach else start - 1 - reach
             prefix = padded[word_start:start] + "ل"
         elif start == 0 or padded[start - 1] == " ":
             yield start, end_index, payload, "", start
             continue
         else:
-            lo = max(0, start - 1 - MAX_PREFIX)
-            word_start = max(rfind(" ", lo, start) + 1, lo)
-            if start - word_start > MAX_PREFIX or (word_start and padded[word_start - 1] != " "):
+            # the word must start at most MAX_PREFIX letters before the key
+            space = rfind(" ", start - reach if start > reach else 0, start)
+            if space >= 0:
+                word_start = space + 1
+            elif start <= MAX_PREFIX:
+                word_start = 0
+            else:
                 continue
             prefix = padded[word_start:start]
         if prefixes is None or prefix in prefixes:
