@@ -8,6 +8,7 @@ in input order. Read failures travel through unchanged so they are reported in o
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,11 +28,19 @@ class _WorkerState:
     encode: Callable[[Document], Any] | None = None
 
 
+def tune_gc() -> None:
+    """For a process that does little but analyze: move what is alive now (the dictionaries)
+    out of the cyclic garbage collector's reach and collect less often (about 8% faster)."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def _init_worker(options: Options, encoder: Callable[[Document], Any] | None) -> None:
     from rasd.pipeline import Analyzer
 
     _WorkerState.analyzer = _bound(Analyzer(options), encoder)
     _WorkerState.encode = encoder
+    tune_gc()
 
 
 def _bound(analyzer: Any, encoder: Callable[[Document], Any] | None) -> Any:
@@ -62,17 +71,22 @@ def analyze_stream(
     jobs: int = 1,
     encoder: Callable[[Document], Any] | None = None,
     chunk_size: int = 32,
+    own_process: bool = False,
 ) -> Iterator[Result]:
     """Results for ``items`` (records or read failures) in order.
 
     ``encoder`` (a picklable top-level function or object) turns each document into what the
     caller needs (e.g. JSON bytes) inside the worker, which is much cheaper than sending documents
     back. An encoder with a ``bind(analyzer)`` method is given each process's analyzer first.
+    ``own_process`` says the calling process is rasd's own (the command line): with one job it
+    then gets :func:`tune_gc` too (worker processes always do).
     """
     if jobs <= 1:
         from rasd.pipeline import Analyzer
 
         analyzer = _bound(Analyzer(options), encoder)
+        if own_process:
+            tune_gc()
         for result in analyzer.analyze_records(items):
             if isinstance(result, RasdError) or encoder is None:
                 yield result

@@ -54,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally()
     progress = Progress("analyze")
     items = iter_records(expand_paths(args.paths), options.input, input_format=args.input_format)
-    results = analyze_stream(items, options, jobs=args.jobs, encoder=ENCODERS[args.format])
+    results = analyze_stream(
+        items, options, jobs=args.jobs, encoder=ENCODERS[args.format], own_process=True
+    )
     with open_output(args.output) as out:
         writer = DocumentWriter(out, args.format)
         for result in reported(results, progress, tally):

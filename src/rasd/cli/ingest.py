@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
                 yield item
 
         items = iter_records(paths, options.input, input_format=args.input_format)
-        results = analyze_stream(fresh(items), options, jobs=args.jobs, encoder=Preparer(options))
+        results = analyze_stream(
+            fresh(items), options, jobs=args.jobs, encoder=Preparer(options), own_process=True
+        )
         writer = BatchWriter(store, run_pk)
         batch: list[Prepared] = []
         size = options.store.batch_size

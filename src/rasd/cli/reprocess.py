@@ -52,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
         failures = 0
         progress = Progress("reprocess")
         results = analyze_stream(
-            article_records(store, pks), options, jobs=args.jobs, encoder=Preparer(options)
+            article_records(store, pks),
+            options,
+            jobs=args.jobs,
+            encoder=Preparer(options),
+            own_process=True,
         )
         batch: list[Prepared] = []
         status, message = "failed", ""
