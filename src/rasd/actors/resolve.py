@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rasd.actors.mentions import ActorMention, Composition, PlaceMention
 from rasd.model import Actor, Mention, Place
@@ -19,6 +20,7 @@ from rasd.text.normalize import OffsetMap
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
     return _SLUG_RE.sub("-", text.lower()).strip("-")
 

@@ -238,6 +238,9 @@ class OffsetMap:
 
     def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the normalized span ``[start, end)``."""
+        if len(self.shifts) == 1:
+            shift = self.shifts[0]
+            return (start + shift, start + shift) if end <= start else (start + shift, end + shift)
         if end <= start:
             pos = self.to_orig(start)
             return pos, pos
