@@ -39,3 +39,18 @@ def test_a_place_one_comes_from_does_not_place_the_group() -> None:
         "قصفت طائرات التحالف مواقع في اليمن. وقالت مصادر من المقاتلين إن فريقا من الإمارات وصل."
     )
     assert ("ARE", "REB") not in found
+
+
+def test_indefinite_group_noun_is_an_actor() -> None:
+    # مسلحين was only the construct form of المسلحين, which needs a complement
+    assert ("LBY", "REB") in codes("اشتبكت قوات الجيش الليبي مع مسلحين في مدينة درنة أمس.")
+
+
+def test_weak_group_noun_placed_by_its_sentence() -> None:
+    assert ("SDN", "EDU") in codes("تظاهر آلاف الطلاب في الخرطوم للمطالبة بخفض الرسوم.")
+    assert not any(s == "EDU" for _, s in codes("قال الوزير إن الطلاب سيعودون قريبا."))
+
+
+def test_organization_spelling_variants() -> None:
+    found = codes("سيطرت قوات سوريا الديموقراطية على الرقة بعد معارك مع داعش.")
+    assert ("SYR", "REB") in found

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from rasd.actors.context import located_countries, sentence_place_country
+from rasd.actors.context import GROUP_SECTORS, located_countries, sentence_place_country
 from rasd.actors.lexicon import (
     COUNTRY,
     DEMONYM,
@@ -520,8 +520,10 @@ class Composer:
 
     def _sector(self, i: int) -> int:
         m = self.raws[i]
-        noun = self._pick(m, SECTOR)
-        assert noun is not None
+        options = m.of_kind(SECTOR)
+        # a form listed in its own right (مسلحين) wins over the construct form of another (المسلحين)
+        noun = next((o for o in options if not o.construct), options[0])
+        takes_country = any(o.construct for o in options)  # طلاب مصر as well as طلاب مصريون
         sentence = self.sent[i]
         if self._modifier(m) or self._body_as_place(m) or self._coordinated_with_skipped(i):
             self._skipped_end = m.end
@@ -531,7 +533,7 @@ class Composer:
         country = implied
         end = m.end
         if not country and self._adjacent(i, j):
-            given = self._country_of(self.raws[j], construct=noun.construct)
+            given = self._country_of(self.raws[j], construct=takes_country)
             if given:
                 country = given
                 end = self.raws[j].end
@@ -561,24 +563,21 @@ class Composer:
                         sentence=sentence,
                     )
                 return j
-            if noun.construct or m.key in self.res.weak:
+            if noun.construct or (m.key in self.res.weak and noun.sector not in GROUP_SECTORS):
                 return j
             # a body without a country belongs to the country the article is about; militants
             # in an article about a transnational group (داعش، القاعدة) are that group's
             how = "sector+main-country"
             if noun.sector == "IGO" or (noun.sector == "REB" and self._transnational_rebels):
                 country = ""
+            elif m.key in self.res.weak:
+                # a weak group noun (الطلاب) takes only the country its sentence places it in
+                country = self._sentence_country(i)
+                if not country:
+                    return j
+                how = "sector+sentence-place"
             else:
-                res = self.res
-                country = sentence_place_country(
-                    self.raws,
-                    self.sent,
-                    i,
-                    self.text,
-                    res.in_place,
-                    res.needs_locative,
-                    res.place_nouns,
-                )
+                country = self._sentence_country(i)
                 if country:
                     how = "sector+sentence-place"
                 else:
@@ -596,6 +595,11 @@ class Composer:
             sentence=sentence,
         )
         return j
+
+    def _sentence_country(self, i: int) -> str:
+        res = self.res
+        args = (res.in_place, res.needs_locative, res.place_nouns)
+        return sentence_place_country(self.raws, self.sent, i, self.text, *args)
 
     def _country_or_place(self, i: int) -> int:
         m = self.raws[i]

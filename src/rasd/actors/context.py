@@ -19,6 +19,10 @@ from __future__ import annotations
 from rasd.actors.lexicon import COUNTRY, DEMONYM, PERSON, PLACE
 from rasd.actors.match import RawMention
 
+# groups of people rather than institutions: a weak form of one (الطلاب) may still be placed by
+# its sentence, while a weak institution (الأمن، الخارجية) needs a country named with it
+GROUP_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "REF"})
+
 
 def located_countries(
     raws: list[RawMention], sent: list[int], text: str, j: int, in_place: frozenset[str]
