@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from rasd.actors.context import GROUP_SECTORS, located_countries, sentence_place_country
 from rasd.actors.lexicon import (
     COUNTRY,
     DEMONYM,
@@ -496,28 +497,6 @@ class Composer:
         after = self.norm[m.end : m.end + 3].lstrip()
         return not (before.endswith(("-", "–", "—", "/")) or after.startswith((":", "-", "–", "(")))
 
-    def _located_countries(self, j: int, sentence: int) -> list[str]:
-        """``X [adjective] في C1 وC2``: the countries of a body described by where it is."""
-        if j >= len(self.raws) or self.sent[j] != sentence:
-            return []
-        first = self.raws[j]
-        if not (COUNTRY in first.kinds and (self._is_locative(j))):
-            return []
-        between = self.text[self.raws[j - 1].end : first.start].split()
-        if len(between) > 3:
-            return []
-        out = [e.country for e in first.of_kind(COUNTRY)[:1]]
-        k = j + 1
-        while (
-            k < len(self.raws) and self.sent[k] == sentence and self.raws[k].prefix.startswith("و")
-        ):
-            gap = self.text[self.raws[k - 1].end : self.raws[k].start].strip()
-            if gap not in ("", "و") or COUNTRY not in self.raws[k].kinds:
-                break
-            out.extend(e.country for e in self.raws[k].of_kind(COUNTRY)[:1])
-            k += 1
-        return out
-
     def _org(self, i: int) -> int:
         m = self.raws[i]
         if self._modifier(m) or self._body_as_place(m) or self._coordinated_with_skipped(i):
@@ -541,8 +520,10 @@ class Composer:
 
     def _sector(self, i: int) -> int:
         m = self.raws[i]
-        noun = self._pick(m, SECTOR)
-        assert noun is not None
+        options = m.of_kind(SECTOR)
+        # a form listed in its own right (مسلحين) wins over the construct form of another (المسلحين)
+        noun = next((o for o in options if not o.construct), options[0])
+        takes_country = any(o.construct for o in options)  # طلاب مصر as well as طلاب مصريون
         sentence = self.sent[i]
         if self._modifier(m) or self._body_as_place(m) or self._coordinated_with_skipped(i):
             self._skipped_end = m.end
@@ -552,7 +533,7 @@ class Composer:
         country = implied
         end = m.end
         if not country and self._adjacent(i, j):
-            given = self._country_of(self.raws[j], construct=noun.construct)
+            given = self._country_of(self.raws[j], construct=takes_country)
             if given:
                 country = given
                 end = self.raws[j].end
@@ -564,7 +545,11 @@ class Composer:
         if m.key in self.res.weak and "ب" in m.prefix:
             return j  # بالأمن المصري: "with Egyptian security", not the security forces
         if not country:
-            located = [] if noun.construct else self._located_countries(j, sentence)
+            located = (
+                []
+                if noun.construct
+                else located_countries(self.raws, self.sent, self.text, j, self.res.in_place)
+            )
             if located:
                 for c in located:
                     self._actor(
@@ -578,15 +563,25 @@ class Composer:
                         sentence=sentence,
                     )
                 return j
-            if noun.construct or m.key in self.res.weak:
+            if noun.construct or (m.key in self.res.weak and noun.sector not in GROUP_SECTORS):
                 return j
             # a body without a country belongs to the country the article is about; militants
             # in an article about a transnational group (داعش، القاعدة) are that group's
+            how = "sector+main-country"
             if noun.sector == "IGO" or (noun.sector == "REB" and self._transnational_rebels):
                 country = ""
+            elif m.key in self.res.weak:
+                # a weak group noun (الطلاب) takes only the country its sentence places it in
+                country = self._sentence_country(i)
+                if not country:
+                    return j
+                how = "sector+sentence-place"
             else:
-                country = self.out.main_country
-            how = "sector+main-country"
+                country = self._sentence_country(i)
+                if country:
+                    how = "sector+sentence-place"
+                else:
+                    country = self.out.main_country
         else:
             how = "composed"
         self._actor(
@@ -600,6 +595,11 @@ class Composer:
             sentence=sentence,
         )
         return j
+
+    def _sentence_country(self, i: int) -> str:
+        res = self.res
+        args = (res.in_place, res.needs_locative, res.place_nouns)
+        return sentence_place_country(self.raws, self.sent, i, self.text, *args)
 
     def _country_or_place(self, i: int) -> int:
         m = self.raws[i]

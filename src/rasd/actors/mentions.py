@@ -27,6 +27,8 @@ class Resources:
     non_actor_head: frozenset[str] = frozenset()  # ميثاق الأمم المتحدة: a modifier, not an actor
     ignored: frozenset[str] = frozenset()  # forms that are never actors (الشعب المصري)
     common_words: frozenset[str] = frozenset()  # frequent words (match form): not in unknown names
+    place_nouns: frozenset[str] = frozenset()  # في مدينة حلب: still a location after the noun
+    in_place: frozenset[str] = frozenset()  # locative words that say where (في), not whence (من)
     skip_sectors: frozenset[str] = frozenset({"MED"})  # media are sources, not actors
 
 

@@ -56,6 +56,8 @@ def load_resources(knowledge: Knowledge) -> Resources:
             body_locative=frozenset(roles.get("body_locative", ())),
             non_actor_head=frozenset(roles.get("non_actor_head", ())),
             ignored=frozenset(ignored),
+            place_nouns=frozenset(roles.get("place_noun", ())),
+            in_place=frozenset(roles.get("locative", set()) - roles.get("movement", set())),
             common_words=frozenset(
                 match_key(normalizer, r["word"]) for r in knowledge.rows("common_words")
             ),
