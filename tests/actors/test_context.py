@@ -54,3 +54,12 @@ def test_weak_group_noun_placed_by_its_sentence() -> None:
 def test_organization_spelling_variants() -> None:
     found = codes("سيطرت قوات سوريا الديموقراطية على الرقة بعد معارك مع داعش.")
     assert ("SYR", "REB") in found
+
+
+def test_a_meeting_place_does_not_place_the_group() -> None:
+    # the talks were in Vienna; the deputies are Iran's (the article's country), not Austria's
+    found = codes(
+        "أعلنت الحكومة الإيرانية موقفها. وقال النواب إن المفاوضات في فيينا تعثرت بسبب الخلافات."
+    )
+    assert ("IRN", "LEG") in found and ("AUT", "LEG") not in found
+    assert ("SAU", "CVL") not in codes("وقال المحتجون إن القمة في الرياض لم تحقق شيئا.")

@@ -599,7 +599,9 @@ class Composer:
     def _sentence_country(self, i: int) -> str:
         res = self.res
         args = (res.in_place, res.needs_locative, res.place_nouns)
-        return sentence_place_country(self.raws, self.sent, i, self.text, *args)
+        return sentence_place_country(
+            self.raws, self.sent, i, self.text, *args, venue_nouns=res.venue_nouns
+        )
 
     def _country_or_place(self, i: int) -> int:
         m = self.raws[i]

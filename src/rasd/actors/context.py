@@ -72,6 +72,7 @@ def sentence_place_country(
     needs_locative: frozenset[str],
     place_nouns: frozenset[str] = frozenset(),
     max_words: int = 6,
+    venue_nouns: frozenset[str] = frozenset(),
 ) -> str:
     """The single country of the places that the sentence of ``raws[i]`` names as locations."""
     sentence = sent[i]
@@ -99,7 +100,7 @@ def sentence_place_country(
         coordinated = chain and m.prefix.startswith("و") and not text[prev_end:word_start].strip()
         is_location = (
             "ب" in m.prefix or _locative_before(words, locative, place_nouns) or coordinated
-        )
+        ) and not _venue_before(words, locative, venue_nouns)
         if m.key in needs_locative and not is_location:
             chain = False
             continue
@@ -142,6 +143,16 @@ def _locative_before(
     if "ب" in prefix:
         return True
     return len(words) == 2 and _split(words[0], locative) is not None
+
+
+def _venue_before(words: list[str], locative: frozenset[str], venue_nouns: frozenset[str]) -> bool:
+    """المفاوضات في فيينا، القمة في الرياض، الأوضاع في اليمن: the place is where a meeting was or
+    what is talked about, not where the group is."""
+    return (
+        len(words) == 2
+        and _split(words[1], locative) is not None
+        and _split(words[0], venue_nouns) is not None
+    )
 
 
 def _before_limit(text: str, pos: int, max_words: int) -> int:

@@ -29,6 +29,9 @@ class Resources:
     common_words: frozenset[str] = frozenset()  # frequent words (match form): not in unknown names
     place_nouns: frozenset[str] = frozenset()  # في مدينة حلب: still a location after the noun
     in_place: frozenset[str] = frozenset()  # locative words that say where (في), not whence (من)
+    venue_nouns: frozenset[str] = (
+        frozenset()
+    )  # المفاوضات في فيينا: a meeting's place, not a group's
     skip_sectors: frozenset[str] = frozenset({"MED"})  # media are sources, not actors
 
 

@@ -58,6 +58,7 @@ def load_resources(knowledge: Knowledge) -> Resources:
             ignored=frozenset(ignored),
             place_nouns=frozenset(roles.get("place_noun", ())),
             in_place=frozenset(roles.get("locative", set()) - roles.get("movement", set())),
+            venue_nouns=frozenset(roles.get("venue", set()) | roles.get("topic", set())),
             common_words=frozenset(
                 match_key(normalizer, r["word"]) for r in knowledge.rows("common_words")
             ),
