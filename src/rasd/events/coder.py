@@ -26,6 +26,7 @@ from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.parties import actor_pairs, extra_parties, participants
+from rasd.events.report_features import usage_features
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import find_all_triggers, find_triggers
@@ -93,12 +94,14 @@ class _ArticleCoder:
         self.inferred: set[str] = set()  # countries made recipients from an event's place
         self.parties_by_sentence = self._parties(composition.actors, mention_ids)
         self.places_by_sentence: dict[int, list[Place]] = {}
+        self.place_starts: dict[int, list[int]] = {}
         self.topical: set[tuple[int, str]] = set()  # (sentence, place id): a place talked about
         place_objs = {(p.name, p.country): p for p in self.doc.places}
         for pm in composition.places:
             place = place_objs.get((pm.info.name, pm.info.country))
             if place is not None:
                 self.places_by_sentence.setdefault(pm.sentence, []).append(place)
+                self.place_starts.setdefault(pm.sentence, []).append(pm.start)
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
@@ -381,7 +384,7 @@ class _ArticleCoder:
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
         ]
-        return sentence_features(
+        f = sentence_features(
             event_type,
             judged,
             [c[2] for c in cues.cues],
@@ -393,6 +396,9 @@ class _ArticleCoder:
             self.lex.variants,
             use_words,
         )
+        places = self.place_starts.get(k, [])
+        f.update(usage_features(event_type, judged, cues, self.text, span, parties, places))
+        return f
 
     def _counterpart(
         self, subject: Party, parties: list[Party], history: list[Party]
