@@ -25,7 +25,8 @@ from rasd.events.attributes import (
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
-from rasd.events.parties import extra_parties
+from rasd.events.parties import actor_pairs, extra_parties, participants
+from rasd.events.report_features import usage_features
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import find_all_triggers, find_triggers
@@ -45,22 +46,6 @@ _FORCE_SECTORS = frozenset(["MIL", "COP"])
 _FORCE_TYPES = frozenset(["ASSAULT", "COERCE", "MOBILIZE"])
 _SLOT_GAP = 3  # words between a non-actor object and a later party that still is the recipient
 _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
-
-
-def _pairs(
-    subject: Party | None, recipient: Party | None, how: str
-) -> list[tuple[Party | None, Party | None]]:
-    """(actor, recipient) pairs: coordinated parties each take part; a reciprocal act between two
-    parties (اتفق الرئيسان، التقى الجانبان) goes both ways."""
-    if how.endswith("+reciprocal") or how == "between":
-        return [(subject, recipient), (recipient, subject)]
-    actors: list[Party | None] = (
-        list(subject.group) if subject is not None and subject.group else [subject]
-    )
-    targets: list[Party | None] = (
-        list(recipient.group) if recipient is not None and recipient.group else [recipient]
-    )
-    return [(a, r) for a in actors for r in targets]
 
 
 def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
@@ -109,12 +94,14 @@ class _ArticleCoder:
         self.inferred: set[str] = set()  # countries made recipients from an event's place
         self.parties_by_sentence = self._parties(composition.actors, mention_ids)
         self.places_by_sentence: dict[int, list[Place]] = {}
+        self.place_starts: dict[int, list[int]] = {}
         self.topical: set[tuple[int, str]] = set()  # (sentence, place id): a place talked about
         place_objs = {(p.name, p.country): p for p in self.doc.places}
         for pm in composition.places:
             place = place_objs.get((pm.info.name, pm.info.country))
             if place is not None:
                 self.places_by_sentence.setdefault(pm.sentence, []).append(place)
+                self.place_starts.setdefault(pm.sentence, []).append(pm.start)
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
@@ -317,7 +304,7 @@ class _ArticleCoder:
                     target_actor = self._country_actor(place.country)
                     self.inferred.add(target_actor.id)
                     recipient = Party(hit.end, hit.end, hit.end, target_actor.id, place.country)
-                for a, r in _pairs(subject, recipient, how):
+                for a, r in actor_pairs(subject, recipient, how):
                     actor = self.actors.get(a.actor_id) if a is not None else None
                     target = self.actors.get(r.actor_id) if r is not None else None
                     if actor is not None and target is not None:
@@ -397,7 +384,7 @@ class _ArticleCoder:
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
         ]
-        return sentence_features(
+        f = sentence_features(
             event_type,
             judged,
             [c[2] for c in cues.cues],
@@ -409,6 +396,9 @@ class _ArticleCoder:
             self.lex.variants,
             use_words,
         )
+        places = self.place_starts.get(k, [])
+        f.update(usage_features(event_type, judged, cues, self.text, span, parties, places))
+        return f
 
     def _counterpart(
         self, subject: Party, parties: list[Party], history: list[Party]
@@ -575,19 +565,9 @@ class _ArticleCoder:
                     self.used[a.id] = a
 
     def add_participants(self) -> None:
-        """Actors of events belong in the article's actor list even when the actor stage kept
-        only more specific forms (a country that acts, not only its president)."""
-        present = {a.id for a in self.doc.actors}
-        for actor in self.used.values():
-            if (
-                not actor.sector
-                and not actor.name
-                and (actor.id not in self.named_countries or actor.id in self.inferred)
-            ):
-                continue  # a country only inferred (from an adjective, بلاده, البلدين) is not listed
-            if actor.id not in present:
-                self.doc.actors.append(actor)
-                present.add(actor.id)
+        self.doc.actors.extend(
+            participants(self.doc.actors, self.used.values(), self.named_countries, self.inferred)
+        )
 
 
 def candidate_features(

@@ -1,9 +1,10 @@
 """Parties the sentence names without naming an actor: بلاده (the speaker's country) and البلدين
-(both sides, the last two countries named)."""
+(both sides, the last two countries named); who acts with whom in a reading with coordinated or
+reciprocal parties (:func:`actor_pairs`); the event actors the article's actor list lacks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rasd.events.roles import Party, mark
 from rasd.model import Actor
@@ -68,3 +69,36 @@ def extra_parties(
                 first.group = [first, second]
                 extra.append(first)
     return extra
+
+
+def actor_pairs(
+    subject: Party | None, recipient: Party | None, how: str
+) -> list[tuple[Party | None, Party | None]]:
+    """(actor, recipient) pairs: coordinated parties each take part; a reciprocal act between two
+    parties (اتفق الرئيسان، التقى الجانبان) goes both ways."""
+    if how.endswith("+reciprocal") or how == "between":
+        return [(subject, recipient), (recipient, subject)]
+    actors: list[Party | None] = (
+        list(subject.group) if subject is not None and subject.group else [subject]
+    )
+    targets: list[Party | None] = (
+        list(recipient.group) if recipient is not None and recipient.group else [recipient]
+    )
+    return [(a, r) for a in actors for r in targets]
+
+
+def participants(
+    listed: list[Actor], used: Iterable[Actor], named: set[str], inferred: set[str]
+) -> list[Actor]:
+    """Actors of events that belong in the article's actor list (``listed``) and are not in it:
+    the actor stage may have kept only more specific forms (a country that acts, not only its
+    president). A country only inferred (from an adjective, بلاده، البلدين) is not listed."""
+    present = {a.id for a in listed}
+    out: list[Actor] = []
+    for actor in used:
+        if not actor.sector and not actor.name and (actor.id not in named or actor.id in inferred):
+            continue
+        if actor.id not in present:
+            out.append(actor)
+            present.add(actor.id)
+    return out
