@@ -11,6 +11,7 @@ and ``dates.tsv``; this module only measures where they are relative to the trig
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -25,6 +26,7 @@ _PREPOSITIONS = frozenset(
     ["في", "خلال", "إثر", "اثر", "على", "ضد", "من", "بين", "مع", "إلى", "الى", "عن", "حول", "أمام"]
 )
 _IMPERFECT_LETTERS = frozenset("يتن")
+_WORD_RE = re.compile(r"\S+")
 
 
 def _aspect(stem: str, lemma: str) -> str:
@@ -40,14 +42,7 @@ class _Words:
     __slots__ = ("starts",)
 
     def __init__(self, text: str, span: tuple[int, int]) -> None:
-        starts = []
-        previous_space = True
-        for i in range(span[0], span[1]):
-            space = text[i].isspace()
-            if previous_space and not space:
-                starts.append(i)
-            previous_space = space
-        self.starts = starts
+        self.starts = [m.start() for m in _WORD_RE.finditer(text, span[0], span[1])]
 
     def index(self, pos: int) -> int:
         """The number of the word holding ``pos`` (0 = the sentence's first word)."""

@@ -77,7 +77,7 @@ class _Following:
     """The words after a phrase head (up to FOLLOWING_WORDS) with their clitic variants; their
     spans are found only for the words a phrase uses."""
 
-    __slots__ = ("forms", "pos", "spans", "text", "words")
+    __slots__ = ("forms", "pos", "spans", "text", "window", "words")
 
     def __init__(self, text: str, pos: int, end: int, variants: dict[str, frozenset[str]]) -> None:
         limit = min(end, pos + _WINDOW)
@@ -97,10 +97,11 @@ class _Following:
         self.words = words
         self.forms = forms
         self.spans: list[tuple[int, int]] = []
+        self.window: frozenset[str] = frozenset().union(*forms[:9])
 
     def near(self, options: frozenset[str]) -> bool:
         """Whether one of the next nine words is one of ``options``."""
-        return any(not options.isdisjoint(f) for f in self.forms[:9])
+        return not options.isdisjoint(self.window)
 
     def span(self, i: int) -> tuple[int, int]:
         spans = self.spans
