@@ -70,7 +70,7 @@ def analyze_stream(
     *,
     jobs: int = 1,
     encoder: Callable[[Document], Any] | None = None,
-    chunk_size: int = 32,
+    chunk_size: int = 128,
     own_process: bool = False,
 ) -> Iterator[Result]:
     """Results for ``items`` (records or read failures) in order.
