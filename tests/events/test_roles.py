@@ -63,3 +63,18 @@ def test_a_statement_governs_a_noun_of_its_own_clause_only() -> None:
         ("IRQ", "TUR"),
         ("TUR", "IRQ"),
     }
+
+
+def test_coordinated_signatories_sign_with_each_other() -> None:
+    doc = rasd.analyze(
+        "وقعت مصر والأردن اتفاقية للتعاون في مجال الطاقة.", title="", date="2016-05-01"
+    )
+    pairs = {
+        (
+            e.event_type,
+            e.actor.country if e.actor else "",
+            e.recipient.country if e.recipient else "",
+        )
+        for e in doc.events
+    }
+    assert ("SUPPORT", "EGY", "JOR") in pairs and ("SUPPORT", "JOR", "EGY") in pairs
