@@ -114,3 +114,41 @@ def test_protest_wording_is_a_trigger(text: str) -> None:
     # the event filter (trained on OEDA wording) decides whether these report a protest; the
     # lexicon's part is that they are read as PROTEST triggers at all
     assert "PROTEST" in {t for t, _, _ in events(text, filtered=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("وقال وزير الخارجية المصري إن الوضع هنا في القاهرة مستقر.", "SUPPORT"),  # هنا ≠ هنأ
+        ("حقق المنتخب السعودي فوزا كبيرا على نظيره الفلسطيني.", "ACCUSE"),  # achieve
+        ("وهنأ وزير الداخلية السعودي الجميع بالعيد، سائلا الله التوفيق.", "ACCUSE"),
+        ("تسلم الملك سلمان وسام البرلمان العربي الذي يعد أول وسام للبرلمان.", "AGREE"),
+        ("أنقذ الجيش الأردني حياة عشرات اللاجئين السوريين.", "SUPPORT"),  # حياة ≠ حياه
+        ("وقال الدكتور محمد بن ناصر الخزيم إن الحكومة السعودية مستعدة.", "SUPPORT"),  # a name
+        ("أكد نصر الحريري رئيس الائتلاف السوري أن المعارضة مستعدة للمفاوضات.", "REQUEST"),
+        ("وقال الرئيس الإيراني حسن روحاني إن هذه صفحة جديدة في التاريخ.", "CONCEDE"),  # page
+        ("قدمت السعودية منحة لليمن قدرها مليار دولار.", "SUPPORT"),  # amounting to
+        ("عرض المتحف المصري لوحة نادرة للفنان السوري.", "THREATEN"),  # painting
+        ("أقلعت الطائرة السعودية في رحلة إلى القاهرة وعلى متنها وزير الخارجية المصري.", "COERCE"),
+        ("أحكمت الميليشيات الحوثية قبضتها على عدن.", "COERCE"),  # grip
+    ],
+)
+def test_homographs_are_not_triggers(text: str, wrong: str) -> None:
+    assert wrong not in {t for t, _, _ in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "هنأ خادم الحرمين الشريفين الملك سلمان الرئيس المصري بمناسبة افتتاح قناة السويس.",
+            ("SUPPORT", "SAU"),
+        ),
+        ("تحقق النيابة العامة المصرية في الحادث.", ("ACCUSE", "EGY")),
+        ("رحلت السلطات السعودية آلاف المخالفين إلى بلدانهم.", ("COERCE", "SAU")),
+        ("قدر مجلس الوزراء السعودي جهود الأمم المتحدة في اليمن.", ("SUPPORT", "SAU")),
+        ("أصرت المعارضة السورية على رحيل بشار الأسد.", ("REQUEST", "SYR")),
+    ],
+)
+def test_homograph_verbs_still_code_in_their_phrases(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(t, a) for t, a, _ in events(text)}
