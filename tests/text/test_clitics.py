@@ -87,3 +87,18 @@ def test_results_are_cached_and_bounded() -> None:
         analyzer(word)
     assert len(analyzer._cache) <= 3
     assert analyzer("ومصر")[1].stem == "مصر"
+
+
+@pytest.mark.parametrize("word", ["فيصل", "سنوي", "فالح"])
+def test_names_and_adjectives_that_start_like_a_stack_stay_whole(
+    clitics: CliticAnalyzer, word: str
+) -> None:
+    # فيصل is not ف + يصل (he arrives), سنوي not س + نوي, فالح not ف + الح
+    assert splits(clitics, word) == [("", BASE(word), "")]
+
+
+def test_a_name_that_starts_like_a_stack_is_no_trigger() -> None:
+    import rasd
+
+    doc = rasd.analyze("وأكد الأمير فيصل بن خالد أهمية التعليم.", title="", date="2016-05-01")
+    assert not [e for e in doc.events if e.event_type == "CONSULT"]
