@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
-from rasd.text.scan import NOUN_PROCLITICS, scan
+from rasd.text.scan import NOUN_PROCLITICS, scan_merged
 
 BEFORE_WINDOW = 4  # words before a trigger that a "before" cue may be
 AFTER_WINDOW = 3
@@ -24,6 +24,9 @@ VERBAL = frozenset(["REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _CUE_PREFIXES = frozenset(["", "و", "ف"])
 _NOUN_PREFIXES = NOUN_PROCLITICS | {""}
+#: Proclitics of cues (كما is not ك + ما; أهل is not أ + هل), contexts and date words (a noun's
+#: only: آب, August, is not in أسباب), by kind in ``EventLexicon.sentence_words``.
+_SENTENCE_WORD_PREFIXES = (_CUE_PREFIXES, _NOUN_PREFIXES, _NOUN_PREFIXES)
 SENTENCE_SCOPE_WORDS = 8  # a "sentence" cue counts within this many words of the trigger
 _CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()\\-–]')
 
@@ -38,6 +41,8 @@ class SentenceCues:
     years: list[int] = field(default_factory=list)
     question: bool = False
     breaks: list[int] = field(default_factory=list)  # the article's clause breaks, in order
+    # explicit dates of the sentence, found once for all its events: ((span, article date), dates)
+    explicit: tuple[tuple[tuple[int, int], date | None], list[tuple[int, date]]] | None = None
 
 
 def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]) -> SentenceCues:
@@ -62,25 +67,24 @@ def all_sentence_cues(
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    for s, e, (_key, values), _prefix, ws in scan(lex.cues, text, _CUE_PREFIXES):
-        # كما is not ك + ما; أهل is not أ + هل
+    # one pass over the text for the three kinds of words (0 cues, 1 contexts, 2 dates)
+    for kind, s, e, (key, values), _prefix, ws in scan_merged(
+        lex.sentence_words, text, _SENTENCE_WORD_PREFIXES
+    ):
         target = bucket(ws)
-        if target is not None:
+        if target is None:
+            continue
+        if kind == 0:
             for cue, scope in values:
                 # the cue without its conjunction: وقد, ولا are short cues like قد, لا
                 target.cues.append((s, e, cue, scope))
-    for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text, _NOUN_PREFIXES):
-        target = bucket(ws)
-        if target is not None:
+        elif kind == 1:
             for context in values:
                 if context not in target.contexts:
                     target.contexts.append(context)
-    # a date word takes a noun's proclitics only: آب (August) is not in أسباب
-    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, text, _NOUN_PREFIXES):
-        target = bucket(ws)
-        if target is not None:
-            kind, value = lex.dates[key]
-            target.date_words.append((ws, e, kind, value))
+        else:
+            date_kind, value = lex.dates[key]
+            target.date_words.append((ws, e, date_kind, value))
     for k, target in enumerate(out):
         if target is not None:
             start, end = spans[k]
@@ -178,7 +182,9 @@ def event_date(
         except ValueError:
             today = None
     if norm and span is not None:
-        found = explicit_dates(norm, span[0], span[1], cues.date_words, today)
+        if cues.explicit is None or cues.explicit[0] != (span, today):
+            cues.explicit = ((span, today), explicit_dates(norm, *span, cues.date_words, today))
+        found = cues.explicit[1]
         if found:
             return min(found, key=lambda d: abs(d[0] - hit.start))[1].isoformat()
     if today is None:

@@ -19,7 +19,7 @@ from rasd.actors.lexicon import match_key
 from rasd.dicts.tsv import split_values
 from rasd.knowledge import Knowledge
 from rasd.text.normalize import Normalizer
-from rasd.text.scan import add_key
+from rasd.text.scan import add_key, merge_automata
 
 #: Third-person forms and the first person plural of statements (ندين، نطالب); the first person
 #: singular and the feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
@@ -82,6 +82,7 @@ class EventLexicon:
     cue_words: dict[str, set[str]] = field(default_factory=dict)
     dates: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (kind, value)
     date_automaton: Any = None
+    sentence_words: Any = None  # cues, contexts and date words in one automaton (merge_automata)
 
 
 def _strip_final(word: str, letters: str) -> str:
@@ -263,6 +264,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         for form in split_values(row["ar"]):
             lex.dates[key(form)] = (row["kind"], value)
     lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
+    lex.sentence_words = merge_automata(lex.cues, lex.contexts, lex.date_automaton)
     lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
     function_words = knowledge.rows("function_words")
     lex.partitive = frozenset(key(r["ar"]) for r in function_words if r["role"] == "partitive")
