@@ -240,7 +240,12 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton = ahocorasick.Automaton()
     for k, triggers in heads.items():
         second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
-        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second)))
+        readings = (
+            tuple(triggers),
+            tuple(t for t in triggers if t.pos != "n"),
+            tuple(t for t in triggers if t.pos != "v"),
+        )
+        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings))
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
@@ -304,15 +309,39 @@ class Head(NamedTuple):
     triggers: tuple[Trigger, ...]
     second: frozenset[str]
     second_re: re.Pattern[str] | None
+    #: the triggers a proclitic stack allows: any (و، ل, or none), a verb's only (س), a noun's (ال)
+    readings: tuple[tuple[Trigger, ...], tuple[Trigger, ...], tuple[Trigger, ...]]
 
 
 def _substring_re(words: frozenset[str]) -> re.Pattern[str] | None:
     """A regex that finds, inside a text, every word of ``words`` with or without proclitics:
-    each word itself, or for a word with the article its ل-form (للمملكة holds لمملكة)."""
+    each word itself, or for a word with the article its ل-form (للمملكة holds لمملكة). The
+    alternatives are written as a trie (common beginnings once), which is searched much faster."""
     if not words:
         return None
     needles = {w[1:] if w.startswith("ال") else w for w in words}
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    return re.compile(_trie_pattern(needles))
+
+
+def _trie_pattern(needles: set[str]) -> str:
+    """A regex matching exactly ``needles``: ``{ab, ac, b}`` → ``(?:a(?:b|c)|b)``."""
+    trie: dict[str, Any] = {}
+    for needle in needles:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not alternatives:
+            return ""
+        joined = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" in node:  # a needle ends here: what follows is optional
+            return "(?:" + joined + ")?" if len(alternatives) == 1 else joined + "?"
+        return joined
+
+    return pattern(trie)
 
 
 def _phrase_automaton(pairs: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rasd.events.lexicon import EventLexicon, Trigger
 from rasd.text.scan import NOUN_PROCLITICS, scan
@@ -67,6 +68,11 @@ def word_variants(word: str) -> set[str]:
 
 #: The proclitic stacks some trigger accepts (the scan skips the other hits: مد in محمد).
 _ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
+#: Which of a head's ``readings`` a proclitic stack allows: 0 any, 1 a verb's only, 2 a noun's only.
+_READING = {
+    p: 0 if p in VERB_PREFIXES and p in NOUN_PREFIXES else (1 if p in VERB_PREFIXES else 2)
+    for p in _ANY_PREFIX
+}
 FOLLOWING_WORDS = 12
 _WINDOW = (
     16 * FOLLOWING_WORDS
@@ -147,26 +153,32 @@ def find_all_triggers(
     variants = lex.variants
     if len(variants) > 200_000:
         variants.clear()
-    for _s, e, (key, triggers, second, second_re), prefix, word_start in scan(
+    protected = lex.protected
+    pronominal = lex.pronominal
+    lo = hi = end = 0  # word starts in [lo, hi) are in the current sentence, which ends at end
+    hits: list[TriggerHit] = []
+    for _s, e, (key, _, second, second_re, readings), prefix, word_start in scan(
         lex.automaton, text, _ANY_PREFIX
     ):
-        k = bisect_right(starts, word_start) - 1
-        if k < 0 or e > sentences[k][1]:
+        if not lo <= word_start < hi:
+            k = bisect_right(starts, word_start) - 1
+            if k < 0:
+                continue
+            lo = starts[k]
+            hi = starts[k + 1] if k + 1 < len(starts) else len(text) + 1
+            end = sentences[k][1]
+            hits = per_sentence[k]
+        if e > end:
             continue
-        if prefix and text[word_start:e] in lex.protected:
+        if prefix and text[word_start:e] in protected:
             continue  # وزارة is a word, not و + زارة
-        verb_ok = prefix in VERB_PREFIXES
-        noun_ok = prefix in NOUN_PREFIXES
         following: _Following | None = None
         looked = False
-        for trigger in triggers:
-            if (trigger.pos == "v" and not verb_ok) or (trigger.pos == "n" and not noun_ok):
-                continue
-            parts = [(word_start, e)]
+        preposed: bool | None = None
+        for trigger in readings[_READING[prefix]]:
             if trigger.rest:
                 if not looked:  # the words after the head, read once and only when needed
                     looked = True
-                    end = sentences[k][1]
                     if second_re.search(text, e, min(end, e + _WINDOW)) is not None:
                         following = _Following(text, e, end, variants)
                         if not following.near(second):
@@ -176,18 +188,23 @@ def find_all_triggers(
                 rest = _match_rest(following, trigger)
                 if rest is None:
                     continue
-                parts += rest
-            if trigger.pos == "v" and not trigger.rest and _after_preposition(text, word_start):
-                trigger = replace(trigger, pos="n")  # في دعم الاستقرار: a verbal noun, not a verb
-            per_sentence[k].append(
+                parts: tuple[tuple[int, int], ...] = ((word_start, e), *rest)
+            else:
+                parts = ((word_start, e),)
+                if trigger.pos == "v":
+                    if preposed is None:
+                        preposed = _after_preposition(text, word_start)
+                    if preposed:
+                        trigger = _as_noun(trigger)  # في دعم الاستقرار: a verbal noun, not a verb
+            hits.append(
                 TriggerHit(
                     word_start,
                     parts[-1][1],
                     e,
                     trigger,
                     prefix,
-                    tuple(parts),
-                    trigger.pos == "n" and key in lex.pronominal,
+                    parts,
+                    trigger.pos == "n" and key in pronominal,
                 )
             )
     return [_longest_first(hits) if len(hits) > 1 else hits for hits in per_sentence]
@@ -213,6 +230,11 @@ _PREPOSITIONS = frozenset(
         "ضروره",
     ]
 )
+
+
+@lru_cache(maxsize=4096)
+def _as_noun(trigger: Trigger) -> Trigger:
+    return replace(trigger, pos="n")
 
 
 def _after_preposition(text: str, word_start: int) -> bool:
