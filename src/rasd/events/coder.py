@@ -25,7 +25,7 @@ from rasd.events.attributes import (
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
-from rasd.events.parties import actor_pairs, extra_parties, participants
+from rasd.events.parties import actor_pairs, extra_parties, participants, stem_spans
 from rasd.events.report_features import usage_features
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
@@ -106,6 +106,7 @@ class _ArticleCoder:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
         self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.norm)]
+        self.stem_spans = stem_spans(self.text)
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
@@ -122,9 +123,7 @@ class _ArticleCoder:
             actor_id = ids.get(index)
             if actor_id is None:
                 continue
-            token_start = m.start
-            while token_start > 0 and self.text[token_start - 1] != " ":
-                token_start -= 1
+            token_start = self.text.rfind(" ", 0, m.start) + 1
             prefix = self.text[token_start : m.start]
             party = Party(m.start, m.end, token_start, actor_id, m.country)
             same_span = out.get(m.sentence, [])
@@ -152,7 +151,9 @@ class _ArticleCoder:
     def _extra_parties(
         self, span: tuple[int, int], parties: list[Party], history: list[Party]
     ) -> list[Party]:
-        return extra_parties(self.text, span, parties, history, self._country_actor)
+        return extra_parties(
+            self.text, span, parties, history, self._country_actor, self.stem_spans
+        )
 
     # --- events ------------------------------------------------------------------------------
 

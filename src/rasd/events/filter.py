@@ -88,14 +88,23 @@ def sentence_features(
     if _DIGIT_RE.search(text):
         f["has_number"] = 1.0
     cache = variants if variants is not None else {}
+    if len(_WORD_FEATURES) > 200_000:
+        _WORD_FEATURES.clear()
     for word in words if use_words else ():
-        forms = cache.get(word)
-        if forms is None:
-            forms = cache[word] = frozenset(word_variants(word))
-        for variant in forms:
-            if len(variant) >= 2:
-                f["w:" + variant] = 1.0
+        keys = _WORD_FEATURES.get(word)
+        if keys is None:
+            forms = cache.get(word)
+            if forms is None:
+                forms = cache[word] = frozenset(word_variants(word))
+            keys = _WORD_FEATURES[word] = tuple("w:" + v for v in forms if len(v) >= 2)
+        for key in keys:
+            f[key] = 1.0
     return f
+
+
+#: cache: word -> its word features (its clitic variants of two letters or more), in the order of
+#: its variants in the ``variants`` cache
+_WORD_FEATURES: dict[str, tuple[str, ...]] = {}
 
 
 def to_json(models: dict[str, Any], source: str) -> str:

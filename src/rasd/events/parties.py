@@ -4,6 +4,7 @@ reciprocal parties (:func:`actor_pairs`); the event actors the article's actor l
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from rasd.events.roles import Party, mark
@@ -27,19 +28,38 @@ BOTH_SIDES_WORDS = frozenset(
 )
 
 
+def stem_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of SPECIAL_STEMS occurs in ``text``, in order: only a sentence holding one can
+    name a party without naming an actor."""
+    spans: list[tuple[int, int]] = []
+    for stem in SPECIAL_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            spans.append((at, at + len(stem)))
+            at = text.find(stem, at + 1)
+    spans.sort()
+    return spans
+
+
 def extra_parties(
     text: str,
     span: tuple[int, int],
     parties: list[Party],
     history: list[Party],
     country_actor: Callable[[str], Actor],
+    stems: list[tuple[int, int]] | None = None,
 ) -> list[Party]:
-    """بلاده (the speaker's country) and البلدين (both sides) as parties."""
+    """بلاده (the speaker's country) and البلدين (both sides) as parties. ``stems``: the text's
+    :func:`stem_spans`, when the caller asks for many sentences of one text."""
     start, end = span
     extra: list[Party] = []
-    segment = text[start:end]
-    if not any(w in segment for w in SPECIAL_STEMS):
-        return extra
+    if stems is None:
+        stems = stem_spans(text)
+    i = bisect_left(stems, (start, start))
+    while i < len(stems) and stems[i][0] < end and stems[i][1] > end:
+        i += 1
+    if i == len(stems) or stems[i][0] >= end:
+        return extra  # no stem inside the sentence
     pos = start
     for word in text[start:end].split():
         at = text.find(word, pos, end)
