@@ -22,6 +22,7 @@ AFTER_WINDOW = 3
 COOPERATIVE = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"])
 VERBAL = frozenset(["REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"])
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR_LIKE_RE = re.compile(r"(?:1[89]|20)\d\d")
 _CUE_PREFIXES = frozenset(["", "و", "ف"])
 _NOUN_PREFIXES = NOUN_PROCLITICS | {""}
 #: Proclitics of cues (كما is not ك + ما; أهل is not أ + هل), contexts and date words (a noun's
@@ -88,8 +89,10 @@ def all_sentence_cues(
     for k, target in enumerate(out):
         if target is not None:
             start, end = spans[k]
-            target.years = [int(y) for y in _YEAR_RE.findall(norm[start:end])]
-            target.question = norm[start:end].rstrip().endswith(("؟", "?"))
+            segment = norm[start:end]
+            if _YEAR_LIKE_RE.search(segment) is not None:  # a quick test before the lookarounds
+                target.years = [int(y) for y in _YEAR_RE.findall(segment)]
+            target.question = segment.rstrip().endswith(("؟", "?"))
     return out
 
 
