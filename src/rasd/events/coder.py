@@ -179,8 +179,14 @@ class _ArticleCoder:
                 continue
             cues = all_cues[k]
             assert cues is not None
+            # a helper ("-": قال، قام ب) is never coded itself, so what its words say of it is not asked
             judged = [
-                (h, status(h, cues, self.text, self.norm, span[0], self.year, self.lex))
+                (
+                    h,
+                    "helper"
+                    if h.trigger.event_type == "-"
+                    else status(h, cues, self.text, self.norm, span[0], self.year, self.lex),
+                )
                 for h in hits
             ]
             accepted = self._accepted_types(k, span, judged, cues, parties)

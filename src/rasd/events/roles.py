@@ -13,6 +13,7 @@ recipient follows a preposition (هجوم على …).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.events.lexicon import PassiveWords
 from rasd.events.triggers import TriggerHit
@@ -199,18 +200,16 @@ def assign(
         if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
             subject, recipient = recipient, subject
         return subject, recipient, how
-    adjacent = [p for p in before if not p.marker and _words(text, p.end, hit.start) == 0]
-    near_before = [p for p in before if not p.marker and _words(text, p.end, hit.start) <= 2]
+    gaps = [(p, _words(text, p.end, hit.start)) for p in before if not p.marker]
+    adjacent = [p for p, gap in gaps if gap == 0]
+    near_before = any(gap <= 2 for _, gap in gaps)
     if passive is not None and trigger.pos == "v" and first is not None and not near_before:
         victims = _passive_object(hit, first, after, text, passive)
         if victims is not None:
             return victims
+    # only a relative pronoun between (the match text holds only words and spaces)
     relative = [
-        p
-        for p in parties
-        if p.end <= hit.start
-        and text[p.end : hit.start].split()[:1]
-        and text[p.end : hit.start].split() in ([r] for r in RELATIVES)
+        p for p in parties if p.end <= hit.start and text[p.end : hit.start].strip() in RELATIVES
     ]
     if trigger.pos == "v" and relative:
         # الوفود الأمريكية التي قامت بزيارة …: the relative clause's subject is its antecedent
@@ -325,12 +324,17 @@ def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | N
     return None
 
 
+@lru_cache(maxsize=1024)
+def _own_marks(recipient: tuple[str, ...]) -> frozenset[str]:
+    """A trigger's recipient prepositions in match-text spelling."""
+    return frozenset(m.replace("إ", "ا").replace("ى", "ي") for m in set(recipient) - {"obj"})
+
+
 def _recipient(
     hit: TriggerHit, parties: list[Party], subject: Party | None, text: str
 ) -> Party | None:
     trigger = hit.trigger
-    own_marks = set(trigger.recipient) - {"obj"}
-    own_marks = {m.replace("إ", "ا").replace("ى", "ي") for m in own_marks}
+    own_marks = _own_marks(trigger.recipient)
     wants_object = "obj" in trigger.recipient
     family = _family(trigger.event_type)
     generic = GENERIC_MARKS[family]
