@@ -17,6 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from rasd.events.triggers import TriggerHit, word_variants
@@ -32,7 +34,9 @@ class TypeModel:
     use_words: bool = True  # whether the model was trained with word features
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) * v for f, v in features.items())
+        # Σ weight × value, in the order of the features (as a generator would add them)
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.intercept + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -91,20 +95,19 @@ def sentence_features(
     if len(_WORD_FEATURES) > 200_000:
         _WORD_FEATURES.clear()
     for word in words if use_words else ():
-        keys = _WORD_FEATURES.get(word)
-        if keys is None:
+        features = _WORD_FEATURES.get(word)
+        if features is None:
             forms = cache.get(word)
             if forms is None:
                 forms = cache[word] = frozenset(word_variants(word))
-            keys = _WORD_FEATURES[word] = tuple("w:" + v for v in forms if len(v) >= 2)
-        for key in keys:
-            f[key] = 1.0
+            features = _WORD_FEATURES[word] = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
+        f.update(features)
     return f
 
 
-#: cache: word -> its word features (its clitic variants of two letters or more), in the order of
-#: its variants in the ``variants`` cache
-_WORD_FEATURES: dict[str, tuple[str, ...]] = {}
+#: cache: word -> its word features (its clitic variants of two letters or more, each 1.0), in the
+#: order of its variants in the ``variants`` cache; read only
+_WORD_FEATURES: dict[str, dict[str, float]] = {}
 
 
 def to_json(models: dict[str, Any], source: str) -> str:

@@ -119,12 +119,12 @@ def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
         if heads:
             last = heads[-1]
             tail = last.group[-1] if last.group else last
-            between = " ".join(text[tail.end : p.token_start].split())
-            if between.endswith(MEMBER_LINKS) and len(between.split()) <= 12:
+            words = text[tail.end : p.token_start].split()
+            if " ".join(words).endswith(MEMBER_LINKS) and len(words) <= 12:
                 last.group.append(p)
                 continue
             if (
-                len(between.split()) <= 2
+                len(words) <= 2
                 and text[p.token_start : p.token_start + 1] == "و"
                 and p.token_start < p.start
             ):
