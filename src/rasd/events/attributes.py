@@ -121,13 +121,13 @@ def status(
             and not lex.complementizers.isdisjoint(text[hit.end : s].split())
         ):
             continue
-        window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
-        before = e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
-        after = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW
         if scope == "before":
-            near = before
+            window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
+            near = (
+                e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
+            )
         elif scope == "after":
-            near = after
+            near = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW
         else:
             gap = (
                 words_between(text, e, hit.start)
