@@ -240,10 +240,16 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton = ahocorasick.Automaton()
     for k, triggers in heads.items():
         second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
-        readings = (
-            tuple(triggers),
-            tuple(t for t in triggers if t.pos != "n"),
-            tuple(t for t in triggers if t.pos != "v"),
+        readings = tuple(
+            (
+                tuple(t for t in allowed if not t.rest),
+                tuple(t for t in allowed if t.rest),
+            )
+            for allowed in (
+                triggers,
+                [t for t in triggers if t.pos != "n"],
+                [t for t in triggers if t.pos != "v"],
+            )
         )
         add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings))
     automaton.make_automaton()
@@ -309,8 +315,9 @@ class Head(NamedTuple):
     triggers: tuple[Trigger, ...]
     second: frozenset[str]
     second_re: re.Pattern[str] | None
-    #: the triggers a proclitic stack allows: any (و، ل, or none), a verb's only (س), a noun's (ال)
-    readings: tuple[tuple[Trigger, ...], tuple[Trigger, ...], tuple[Trigger, ...]]
+    #: the triggers a proclitic stack allows: any (و، ل, or none), a verb's only (س), a noun's (ال);
+    #: each as (single words, phrases)
+    readings: tuple[tuple[tuple[Trigger, ...], tuple[Trigger, ...]], ...]
 
 
 def _substring_re(words: frozenset[str]) -> re.Pattern[str] | None:

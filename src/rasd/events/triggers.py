@@ -172,30 +172,40 @@ def find_all_triggers(
             continue
         if prefix and text[word_start:e] in protected:
             continue  # وزارة is a word, not و + زارة
-        following: _Following | None = None
-        looked = False
+        singles, phrases = readings[_READING[prefix]]
+        head_only = ((word_start, e),)
         preposed: bool | None = None
-        for trigger in readings[_READING[prefix]]:
-            if trigger.rest:
-                if not looked:  # the words after the head, read once and only when needed
-                    looked = True
-                    if second_re.search(text, e, min(end, e + _WINDOW)) is not None:
-                        following = _Following(text, e, end, variants)
-                        if not following.near(second):
-                            following = None  # no phrase of this head follows
-                if following is None or not following.near(trigger.rest[0]):
-                    continue
-                rest = _match_rest(following, trigger)
-                if rest is None:
-                    continue
-                parts: tuple[tuple[int, int], ...] = ((word_start, e), *rest)
-            else:
-                parts = ((word_start, e),)
-                if trigger.pos == "v":
-                    if preposed is None:
-                        preposed = _after_preposition(text, word_start)
-                    if preposed:
-                        trigger = _as_noun(trigger)  # في دعم الاستقرار: a verbal noun, not a verb
+        for trigger in singles:
+            if trigger.pos == "v":
+                if preposed is None:
+                    preposed = _after_preposition(text, word_start)
+                if preposed:
+                    trigger = _as_noun(trigger)  # في دعم الاستقرار: a verbal noun, not a verb
+            hits.append(
+                TriggerHit(
+                    word_start,
+                    e,
+                    e,
+                    trigger,
+                    prefix,
+                    head_only,
+                    trigger.pos == "n" and key in pronominal,
+                )
+            )
+        # phrases (their order among the single words does not matter: _longest_first puts a
+        # phrase before any single word) only when one of their second words follows
+        if not phrases or second_re.search(text, e, min(end, e + _WINDOW)) is None:
+            continue
+        following = _Following(text, e, end, variants)
+        if not following.near(second):
+            continue
+        for trigger in phrases:
+            if not following.near(trigger.rest[0]):
+                continue
+            rest = _match_rest(following, trigger)
+            if rest is None:
+                continue
+            parts = ((word_start, e), *rest)
             hits.append(
                 TriggerHit(
                     word_start,
