@@ -51,15 +51,27 @@ def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]
     return all_sentence_cues(lex, text, norm, [span], [True])[0] or SentenceCues()
 
 
+def clause_breaks(norm: str) -> list[int]:
+    """Positions of the characters that end a clause (for :func:`status`), in order."""
+    return [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+
+
 def all_sentence_cues(
-    lex: EventLexicon, text: str, norm: str, spans: list[tuple[int, int]], wanted: list[bool]
+    lex: EventLexicon,
+    text: str,
+    norm: str,
+    spans: list[tuple[int, int]],
+    wanted: list[bool],
+    breaks: list[int] | None = None,
 ) -> list[SentenceCues | None]:
-    """Cues of the sentences marked ``wanted`` (None for the others), from one scan per kind."""
+    """Cues of the sentences marked ``wanted`` (None for the others), from one scan of the text.
+    ``breaks``: :func:`clause_breaks` of ``norm``, if the caller has them."""
     out: list[SentenceCues | None] = [SentenceCues() if w else None for w in wanted]
     if not any(wanted):
         return out
     starts = [s for s, _ in spans]
-    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    if breaks is None:
+        breaks = clause_breaks(norm)
     for target in out:
         if target is not None:
             target.breaks = breaks

@@ -9,13 +9,13 @@ actors and date) are merged, keeping every evidence span.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
     all_sentence_cues,
+    clause_breaks,
     clause_start_at,
     event_date,
     sentence_cues,
@@ -36,7 +36,7 @@ from rasd.options import Options
 from rasd.pipeline import Work
 from rasd.text.scan import match_text
 
-_CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()]')
+_DASHES = frozenset("-–")  # clause breaks for cues (attributes.clause_breaks), not for roles
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
@@ -105,7 +105,9 @@ class _ArticleCoder:
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.norm)]
+        # the clause breaks of the cues (status) and, without dashes, of the roles
+        self.cue_breaks = clause_breaks(self.norm)
+        self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
         self.stem_spans = stem_spans(self.text)
         self.used: dict[str, Actor] = {}
         self.models = models or {}
@@ -161,7 +163,12 @@ class _ArticleCoder:
         events: dict[tuple[str, str, str, str], Event] = {}
         all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
         all_cues = all_sentence_cues(
-            self.lex, self.text, self.norm, self.work.sent_spans, [bool(h) for h in all_hits]
+            self.lex,
+            self.text,
+            self.norm,
+            self.work.sent_spans,
+            [bool(h) for h in all_hits],
+            self.cue_breaks,
         )
         carried: Party | None = None
         history: list[Party] = []
