@@ -374,7 +374,9 @@ class _ArticleCoder:
         for event_type, model in self.models.items():
             if event_type not in present:
                 continue
-            features = self.features(event_type, span, judged, cues, parties, k, model.use_words)
+            features = self.features(
+                event_type, span, judged, cues, parties, k, model.use_words, model
+            )
             probability = model.probability(features)
             if probability >= model.threshold:
                 accepted.add(event_type)
@@ -394,7 +396,10 @@ class _ArticleCoder:
         parties: list[Party],
         k: int,
         use_words: bool = True,
+        model: TypeModel | None = None,
     ) -> dict[str, float]:
+        """The filter's features of a sentence for ``event_type``; with ``model``, only the word
+        features it weighs."""
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
         ]
@@ -409,6 +414,7 @@ class _ArticleCoder:
             self.norm[span[0] : span[1]],
             self.lex.variants,
             use_words,
+            model,
         )
         places = self.place_starts.get(k, [])
         f.update(usage_features(event_type, judged, cues, self.text, span, parties, places))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import repeat
 from operator import mul
@@ -32,6 +32,10 @@ class TypeModel:
     threshold: float
     weights: dict[str, float]
     use_words: bool = True  # whether the model was trained with word features
+    # cache: word -> its word features that have a weight (the others add nothing to the sum)
+    weighted_words: dict[str, dict[str, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def probability(self, features: dict[str, float]) -> float:
         # Σ weight × value, in the order of the features (as a generator would add them)
@@ -62,8 +66,10 @@ def sentence_features(
     text: str,
     variants: dict[str, frozenset[str]] | None = None,
     use_words: bool = True,
+    model: TypeModel | None = None,
 ) -> dict[str, float]:
-    """Features of one sentence for one event type. ``hits`` pairs each trigger with its status."""
+    """Features of one sentence for one event type. ``hits`` pairs each trigger with its status.
+    With ``model``, only the word features it weighs (for its probability, the same sum)."""
     f: dict[str, float] = {"bias_len": min(len(words), 80) / 80.0}
     own = [(h, s) for h, s in hits if h.trigger.event_type == event_type]
     for h, state in own:
@@ -94,14 +100,24 @@ def sentence_features(
     cache = variants if variants is not None else {}
     if len(_WORD_FEATURES) > 200_000:
         _WORD_FEATURES.clear()
+    weighted = model.weighted_words if model is not None else None
     for word in words if use_words else ():
-        features = _WORD_FEATURES.get(word)
+        features = _WORD_FEATURES.get(word) if weighted is None else weighted.get(word)
         if features is None:
-            forms = cache.get(word)
-            if forms is None:
-                forms = cache[word] = frozenset(word_variants(word))
-            features = _WORD_FEATURES[word] = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
-        f.update(features)
+            features = _WORD_FEATURES.get(word)
+            if features is None:
+                forms = cache.get(word)
+                if forms is None:
+                    forms = cache[word] = frozenset(word_variants(word))
+                features = _WORD_FEATURES[word] = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
+            if weighted is not None and model is not None:
+                if len(weighted) > 200_000:
+                    weighted.clear()
+                features = weighted[word] = {
+                    k: v for k, v in features.items() if k in model.weights
+                }
+        if features:
+            f.update(features)
     return f
 
 

@@ -339,17 +339,13 @@ def _recipient(
     family = _family(trigger.event_type)
     generic = GENERIC_MARKS[family]
     best: tuple[float, Party] | None = None
+    phrase_rest = hit.parts[1:]
     for p in parties:
         if p is subject or (subject is not None and p.actor_id == subject.actor_id):
             continue
-        if any(s < p.end and p.start < e for s, e in hit.parts[1:]):
+        if phrase_rest and any(s < p.end and p.start < e for s, e in phrase_rest):
             continue  # أحال المتهمين إلى النيابة: a word of the phrase itself, not its recipient
         after = p.start >= hit.head_end
-        distance = (
-            _words(text, hit.end, p.token_start)
-            if p.start >= hit.end
-            else (0 if after else _words(text, p.end, hit.start) + 3)
-        )
         score = 0.0
         if p.marker and p.marker in own_marks:
             score += 3
@@ -374,6 +370,11 @@ def _recipient(
                 score += 1 if family != "material" else 0.5
             elif p.country == subject.country and family == "material":
                 score += 0.5
+        distance = (
+            _words(text, hit.end, p.token_start)
+            if p.start >= hit.end
+            else (0 if after else _words(text, p.end, hit.start) + 3)
+        )
         score -= 0.05 * distance
         if best is None or score > best[0]:
             best = (score, p)
