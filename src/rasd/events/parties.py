@@ -41,6 +41,26 @@ def stem_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _stem_words(
+    text: str, start: int, end: int, stems: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """(start, word) of the words of ``text[start:end]`` that hold a stem, in order: the only
+    words that can be one of SELF_COUNTRY_WORDS or BOTH_SIDES_WORDS."""
+    words: list[tuple[int, str]] = []
+    i = bisect_left(stems, (start, start))
+    while i < len(stems) and stems[i][0] < end:
+        stem_start, stem_end = stems[i]
+        i += 1
+        if stem_end > end:
+            continue  # not wholly inside the sentence
+        at = max(text.rfind(" ", start, stem_start) + 1, start)
+        if words and words[-1][0] == at:
+            continue  # a second stem in the same word
+        stop = text.find(" ", stem_end, end)
+        words.append((at, text[at : end if stop < 0 else stop]))
+    return words
+
+
 def extra_parties(
     text: str,
     span: tuple[int, int],
@@ -55,14 +75,7 @@ def extra_parties(
     extra: list[Party] = []
     if stems is None:
         stems = stem_spans(text)
-    i = bisect_left(stems, (start, start))
-    while i < len(stems) and stems[i][0] < end and stems[i][1] > end:
-        i += 1
-    if i == len(stems) or stems[i][0] >= end:
-        return extra  # no stem inside the sentence
-    pos = start
-    for word in text[start:end].split():
-        at = text.find(word, pos, end)
+    for at, word in _stem_words(text, start, end, stems):
         pos = at + len(word)
         stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
         if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:
