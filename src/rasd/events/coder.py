@@ -162,14 +162,9 @@ class _ArticleCoder:
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
         all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
-        all_cues = all_sentence_cues(
-            self.lex,
-            self.text,
-            self.norm,
-            self.work.sent_spans,
-            [bool(h) for h in all_hits],
-            self.cue_breaks,
-        )
+        wanted = [bool(h) for h in all_hits]
+        spans = self.work.sent_spans
+        all_cues = all_sentence_cues(self.lex, self.text, self.norm, spans, wanted, self.cue_breaks)
         carried: Party | None = None
         history: list[Party] = []
         for k, span in enumerate(self.work.sent_spans):
@@ -186,16 +181,7 @@ class _ArticleCoder:
                 continue
             cues = all_cues[k]
             assert cues is not None
-            # a helper ("-": قال، قام ب) is never coded itself, so what its words say of it is not asked
-            judged = [
-                (
-                    h,
-                    "helper"
-                    if h.trigger.event_type == "-"
-                    else status(h, cues, self.text, self.norm, span[0], self.year, self.lex),
-                )
-                for h in hits
-            ]
+            judged = [(h, self._status(h, cues, span[0])) for h in hits]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100
             for hit, state in judged:
@@ -359,6 +345,11 @@ class _ArticleCoder:
                 e.recipient = next(iter(attackers.values()))
         return without_subsumed(without_partial_duplicates(coded))
 
+    def _status(self, hit: Any, cues: Any, sentence_start: int) -> str:
+        if hit.trigger.event_type == "-":
+            return "helper"  # قال، قام ب: never coded itself, so what its words say is not asked
+        return status(hit, cues, self.text, self.norm, sentence_start, self.year, self.lex)
+
     def _accepted_types(
         self,
         k: int,
@@ -398,8 +389,7 @@ class _ArticleCoder:
         use_words: bool = True,
         model: TypeModel | None = None,
     ) -> dict[str, float]:
-        """The filter's features of a sentence for ``event_type``; with ``model``, only the word
-        features it weighs."""
+        """The filter's features of a sentence; with ``model``, only the word features it weighs."""
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
         ]
