@@ -14,6 +14,7 @@ from typing import Any
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
+    SentenceCues,
     all_sentence_cues,
     clause_breaks,
     clause_start_at,
@@ -162,7 +163,8 @@ class _ArticleCoder:
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
         all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
-        wanted = [bool(h) for h in all_hits]
+        # a sentence with helpers only (قال …) is read for its speaker, never for its cues
+        wanted = [any(h.trigger.event_type != "-" for h in hits) for hits in all_hits]
         spans = self.work.sent_spans
         all_cues = all_sentence_cues(self.lex, self.text, self.norm, spans, wanted, self.cue_breaks)
         carried: Party | None = None
@@ -179,8 +181,7 @@ class _ArticleCoder:
                     carried = heads[0]
                 history.extend(parties)
                 continue
-            cues = all_cues[k]
-            assert cues is not None
+            cues = all_cues[k] or SentenceCues()
             judged = [(h, self._status(h, cues, span[0])) for h in hits]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100

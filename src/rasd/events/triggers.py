@@ -257,8 +257,11 @@ def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
     of a hit already taken is dropped. A word read with a conjunction (و + دعا) is preferred to
     the same word read whole (ودّع + ا): the conjunction is by far the more frequent reading."""
     conj_ends = {(h.start, h.head_end) for h in hits if h.prefix in ("و", "ف")}
-    hits = [h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends or h.trigger.rest]
-    hits.sort(key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
+    if conj_ends:
+        hits = [
+            h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends or h.trigger.rest
+        ]
+    hits = sorted(hits, key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
     taken: list[TriggerHit] = []
     occupied: list[tuple[int, int]] = []
     for hit in hits:
