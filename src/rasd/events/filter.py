@@ -98,32 +98,28 @@ def sentence_features(
     if _DIGIT_RE.search(text):
         f["has_number"] = 1.0
     cache = variants if variants is not None else {}
-    if len(_WORD_FEATURES) > 200_000:
-        _WORD_FEATURES.clear()
-    weighted = model.weighted_words if model is not None else None
+    # word -> its word features (with a model, only those it weighs), in the order of its variants
+    known = model.weighted_words if model is not None else _WORD_FEATURES
+    if len(known) > 200_000:
+        known.clear()
     for word in words if use_words else ():
-        features = _WORD_FEATURES.get(word) if weighted is None else weighted.get(word)
+        features = known.get(word)
         if features is None:
-            features = _WORD_FEATURES.get(word)
-            if features is None:
-                forms = cache.get(word)
-                if forms is None:
-                    forms = cache[word] = frozenset(word_variants(word))
-                features = _WORD_FEATURES[word] = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
-            if weighted is not None and model is not None:
-                if len(weighted) > 200_000:
-                    weighted.clear()
-                features = weighted[word] = {
-                    k: v for k, v in features.items() if k in model.weights
-                }
+            forms = cache.get(word)
+            if forms is None:
+                forms = cache[word] = frozenset(word_variants(word))
+            features = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
+            if model is not None:
+                features = {k: v for k, v in features.items() if k in model.weights}
+            known[word] = features or _NO_FEATURES
         if features:
             f.update(features)
     return f
 
 
-#: cache: word -> its word features (its clitic variants of two letters or more, each 1.0), in the
-#: order of its variants in the ``variants`` cache; read only
+#: cache: word -> its word features (its clitic variants of two letters or more, each 1.0); read only
 _WORD_FEATURES: dict[str, dict[str, float]] = {}
+_NO_FEATURES: dict[str, float] = {}  # shared by the words without any; read only
 
 
 def to_json(models: dict[str, Any], source: str) -> str:
