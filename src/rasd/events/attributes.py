@@ -15,15 +15,19 @@ from datetime import date, timedelta
 from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
-from rasd.text.scan import NOUN_PROCLITICS, scan
+from rasd.text.scan import NOUN_PROCLITICS, scan_merged
 
 BEFORE_WINDOW = 4  # words before a trigger that a "before" cue may be
 AFTER_WINDOW = 3
 COOPERATIVE = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"])
 VERBAL = frozenset(["REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"])
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR_LIKE_RE = re.compile(r"(?:1[89]|20)\d\d")
 _CUE_PREFIXES = frozenset(["", "و", "ف"])
 _NOUN_PREFIXES = NOUN_PROCLITICS | {""}
+#: Proclitics of cues (كما is not ك + ما; أهل is not أ + هل), contexts and date words (a noun's
+#: only: آب, August, is not in أسباب), by kind in ``EventLexicon.sentence_words``.
+_SENTENCE_WORD_PREFIXES = (_CUE_PREFIXES, _NOUN_PREFIXES, _NOUN_PREFIXES)
 SENTENCE_SCOPE_WORDS = 8  # a "sentence" cue counts within this many words of the trigger
 _CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()\\-–]')
 
@@ -38,6 +42,8 @@ class SentenceCues:
     years: list[int] = field(default_factory=list)
     question: bool = False
     breaks: list[int] = field(default_factory=list)  # the article's clause breaks, in order
+    # explicit dates of the sentence, found once for all its events: ((span, article date), dates)
+    explicit: tuple[tuple[tuple[int, int], date | None], list[tuple[int, date]]] | None = None
 
 
 def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]) -> SentenceCues:
@@ -45,15 +51,27 @@ def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]
     return all_sentence_cues(lex, text, norm, [span], [True])[0] or SentenceCues()
 
 
+def clause_breaks(norm: str) -> list[int]:
+    """Positions of the characters that end a clause (for :func:`status`), in order."""
+    return [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+
+
 def all_sentence_cues(
-    lex: EventLexicon, text: str, norm: str, spans: list[tuple[int, int]], wanted: list[bool]
+    lex: EventLexicon,
+    text: str,
+    norm: str,
+    spans: list[tuple[int, int]],
+    wanted: list[bool],
+    breaks: list[int] | None = None,
 ) -> list[SentenceCues | None]:
-    """Cues of the sentences marked ``wanted`` (None for the others), from one scan per kind."""
+    """Cues of the sentences marked ``wanted`` (None for the others), from one scan of the text.
+    ``breaks``: :func:`clause_breaks` of ``norm``, if the caller has them."""
     out: list[SentenceCues | None] = [SentenceCues() if w else None for w in wanted]
     if not any(wanted):
         return out
     starts = [s for s, _ in spans]
-    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    if breaks is None:
+        breaks = clause_breaks(norm)
     for target in out:
         if target is not None:
             target.breaks = breaks
@@ -62,30 +80,31 @@ def all_sentence_cues(
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    for s, e, (_key, values), _prefix, ws in scan(lex.cues, text, _CUE_PREFIXES):
-        # كما is not ك + ما; أهل is not أ + هل
+    # one pass over the text for the three kinds of words (0 cues, 1 contexts, 2 dates)
+    for kind, s, e, (key, values), _prefix, ws in scan_merged(
+        lex.sentence_words, text, _SENTENCE_WORD_PREFIXES
+    ):
         target = bucket(ws)
-        if target is not None:
+        if target is None:
+            continue
+        if kind == 0:
             for cue, scope in values:
                 # the cue without its conjunction: وقد, ولا are short cues like قد, لا
                 target.cues.append((s, e, cue, scope))
-    for _s, _e, (_key, values), _prefix, ws in scan(lex.contexts, text, _NOUN_PREFIXES):
-        target = bucket(ws)
-        if target is not None:
+        elif kind == 1:
             for context in values:
                 if context not in target.contexts:
                     target.contexts.append(context)
-    # a date word takes a noun's proclitics only: آب (August) is not in أسباب
-    for _s, e, (key, _values), _prefix, ws in scan(lex.date_automaton, text, _NOUN_PREFIXES):
-        target = bucket(ws)
-        if target is not None:
-            kind, value = lex.dates[key]
-            target.date_words.append((ws, e, kind, value))
+        else:
+            date_kind, value = lex.dates[key]
+            target.date_words.append((ws, e, date_kind, value))
     for k, target in enumerate(out):
         if target is not None:
             start, end = spans[k]
-            target.years = [int(y) for y in _YEAR_RE.findall(norm[start:end])]
-            target.question = norm[start:end].rstrip().endswith(("؟", "?"))
+            segment = norm[start:end]
+            if _YEAR_LIKE_RE.search(segment) is not None:  # a quick test before the lookarounds
+                target.years = [int(y) for y in _YEAR_RE.findall(segment)]
+            target.question = segment.rstrip().endswith(("؟", "?"))
     return out
 
 
@@ -114,13 +133,13 @@ def status(
             and not lex.complementizers.isdisjoint(text[hit.end : s].split())
         ):
             continue
-        window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
-        before = e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
-        after = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW
         if scope == "before":
-            near = before
+            window = 1 if e - s <= 2 else BEFORE_WINDOW  # لا، ما، لم، لن: right before the trigger
+            near = (
+                e <= hit.start and s >= clause_start and words_between(text, e, hit.start) < window
+            )
         elif scope == "after":
-            near = after
+            near = s >= hit.end and words_between(text, hit.end, s) < AFTER_WINDOW
         else:
             gap = (
                 words_between(text, e, hit.start)
@@ -178,7 +197,9 @@ def event_date(
         except ValueError:
             today = None
     if norm and span is not None:
-        found = explicit_dates(norm, span[0], span[1], cues.date_words, today)
+        if cues.explicit is None or cues.explicit[0] != (span, today):
+            cues.explicit = ((span, today), explicit_dates(norm, *span, cues.date_words, today))
+        found = cues.explicit[1]
         if found:
             return min(found, key=lambda d: abs(d[0] - hit.start))[1].isoformat()
     if today is None:

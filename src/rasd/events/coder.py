@@ -9,13 +9,14 @@ actors and date) are merged, keeping every evidence span.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
+    SentenceCues,
     all_sentence_cues,
+    clause_breaks,
     clause_start_at,
     event_date,
     sentence_cues,
@@ -25,7 +26,7 @@ from rasd.events.attributes import (
 from rasd.events.filter import TypeModel, load_models, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
-from rasd.events.parties import actor_pairs, extra_parties, participants
+from rasd.events.parties import actor_pairs, extra_parties, participants, stem_spans
 from rasd.events.report_features import usage_features
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
@@ -36,7 +37,7 @@ from rasd.options import Options
 from rasd.pipeline import Work
 from rasd.text.scan import match_text
 
-_CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()]')
+_DASHES = frozenset("-–")  # clause breaks for cues (attributes.clause_breaks), not for roles
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
 _UNKNOWN_AGENT_OK = frozenset(["ASSAULT", "COERCE"])
 _ON_THE_GROUND = frozenset(["ASSAULT", "COERCE", "PROTEST"])
@@ -105,7 +106,10 @@ class _ArticleCoder:
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.norm)]
+        # the clause breaks of the cues (status) and, without dashes, of the roles
+        self.cue_breaks = clause_breaks(self.norm)
+        self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
+        self.stem_spans = stem_spans(self.text)
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
@@ -122,9 +126,7 @@ class _ArticleCoder:
             actor_id = ids.get(index)
             if actor_id is None:
                 continue
-            token_start = m.start
-            while token_start > 0 and self.text[token_start - 1] != " ":
-                token_start -= 1
+            token_start = self.text.rfind(" ", 0, m.start) + 1
             prefix = self.text[token_start : m.start]
             party = Party(m.start, m.end, token_start, actor_id, m.country)
             same_span = out.get(m.sentence, [])
@@ -152,16 +154,19 @@ class _ArticleCoder:
     def _extra_parties(
         self, span: tuple[int, int], parties: list[Party], history: list[Party]
     ) -> list[Party]:
-        return extra_parties(self.text, span, parties, history, self._country_actor)
+        return extra_parties(
+            self.text, span, parties, history, self._country_actor, self.stem_spans
+        )
 
     # --- events ------------------------------------------------------------------------------
 
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
         all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
-        all_cues = all_sentence_cues(
-            self.lex, self.text, self.norm, self.work.sent_spans, [bool(h) for h in all_hits]
-        )
+        # a sentence with helpers only (قال …) is read for its speaker, never for its cues
+        wanted = [any(h.trigger.event_type != "-" for h in hits) for hits in all_hits]
+        spans = self.work.sent_spans
+        all_cues = all_sentence_cues(self.lex, self.text, self.norm, spans, wanted, self.cue_breaks)
         carried: Party | None = None
         history: list[Party] = []
         for k, span in enumerate(self.work.sent_spans):
@@ -176,12 +181,8 @@ class _ArticleCoder:
                     carried = heads[0]
                 history.extend(parties)
                 continue
-            cues = all_cues[k]
-            assert cues is not None
-            judged = [
-                (h, status(h, cues, self.text, self.norm, span[0], self.year, self.lex))
-                for h in hits
-            ]
+            cues = all_cues[k] or SentenceCues()
+            judged = [(h, self._status(h, cues, span[0])) for h in hits]
             accepted = self._accepted_types(k, span, judged, cues, parties)
             previous_end = -100
             for hit, state in judged:
@@ -345,6 +346,11 @@ class _ArticleCoder:
                 e.recipient = next(iter(attackers.values()))
         return without_subsumed(without_partial_duplicates(coded))
 
+    def _status(self, hit: Any, cues: Any, sentence_start: int) -> str:
+        if hit.trigger.event_type == "-":
+            return "helper"  # قال، قام ب: never coded itself, so what its words say is not asked
+        return status(hit, cues, self.text, self.norm, sentence_start, self.year, self.lex)
+
     def _accepted_types(
         self,
         k: int,
@@ -360,7 +366,9 @@ class _ArticleCoder:
         for event_type, model in self.models.items():
             if event_type not in present:
                 continue
-            features = self.features(event_type, span, judged, cues, parties, k, model.use_words)
+            features = self.features(
+                event_type, span, judged, cues, parties, k, model.use_words, model
+            )
             probability = model.probability(features)
             if probability >= model.threshold:
                 accepted.add(event_type)
@@ -380,7 +388,9 @@ class _ArticleCoder:
         parties: list[Party],
         k: int,
         use_words: bool = True,
+        model: TypeModel | None = None,
     ) -> dict[str, float]:
+        """The filter's features of a sentence; with ``model``, only the word features it weighs."""
         sectors = [
             self.actors[p.actor_id].sector if p.actor_id in self.actors else "" for p in parties
         ]
@@ -395,6 +405,7 @@ class _ArticleCoder:
             self.norm[span[0] : span[1]],
             self.lex.variants,
             use_words,
+            model,
         )
         places = self.place_starts.get(k, [])
         f.update(usage_features(event_type, judged, cues, self.text, span, parties, places))

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 _NUMERIC_HIJRI_RE = re.compile(r"(?<!\d)(1[34]\d\d)[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
 _NUMERIC_HIJRI_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](1[34]\d\d)(?!\d)")
+_NUMERIC_DATE_RE = re.compile(r"\d[/\-.]\d")
 _DAY_BEFORE_RE = re.compile(r"(\d{1,2})\s*(?:من\s+(?:شهر\s+)?)?(?:شهر\s+)?$")
 _YEAR_AFTER_RE = re.compile(r"^\s*(?:من\s+)?(?:عام|سنة|سنه)?\s*(\d{4})")
 _ISLAMIC_EPOCH = 1948439  # Julian day number of 1 Muharram 1 AH (tabular calendar, civil epoch)
@@ -41,14 +42,15 @@ def explicit_dates(
     """(position, date) of every explicit date in ``norm[start:end]``."""
     out: list[tuple[int, date]] = []
     segment = norm[start:end]
-    for match in _NUMERIC_HIJRI_RE.finditer(segment):
-        found = _safe_hijri(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if found:
-            out.append((start + match.start(), found))
-    for match in _NUMERIC_HIJRI_DMY_RE.finditer(segment):
-        found = _safe_hijri(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        if found:
-            out.append((start + match.start(), found))
+    if _NUMERIC_DATE_RE.search(segment) is not None:  # what both numeric forms hold
+        for match in _NUMERIC_HIJRI_RE.finditer(segment):
+            found = _safe_hijri(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found:
+                out.append((start + match.start(), found))
+        for match in _NUMERIC_HIJRI_DMY_RE.finditer(segment):
+            found = _safe_hijri(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            if found:
+                out.append((start + match.start(), found))
     for ws, e, kind, value in date_words:
         if kind not in ("month", "hijri_month") or not 1 <= value <= 12:
             continue

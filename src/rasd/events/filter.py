@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from rasd.events.triggers import TriggerHit, word_variants
@@ -30,9 +32,15 @@ class TypeModel:
     threshold: float
     weights: dict[str, float]
     use_words: bool = True  # whether the model was trained with word features
+    # cache: word -> its word features that have a weight (the others add nothing to the sum)
+    weighted_words: dict[str, dict[str, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) * v for f, v in features.items())
+        # Σ weight × value, in the order of the features (as a generator would add them)
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.intercept + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -58,8 +66,10 @@ def sentence_features(
     text: str,
     variants: dict[str, frozenset[str]] | None = None,
     use_words: bool = True,
+    model: TypeModel | None = None,
 ) -> dict[str, float]:
-    """Features of one sentence for one event type. ``hits`` pairs each trigger with its status."""
+    """Features of one sentence for one event type. ``hits`` pairs each trigger with its status.
+    With ``model``, only the word features it weighs (for its probability, the same sum)."""
     f: dict[str, float] = {"bias_len": min(len(words), 80) / 80.0}
     own = [(h, s) for h, s in hits if h.trigger.event_type == event_type]
     for h, state in own:
@@ -88,14 +98,28 @@ def sentence_features(
     if _DIGIT_RE.search(text):
         f["has_number"] = 1.0
     cache = variants if variants is not None else {}
+    # word -> its word features (with a model, only those it weighs), in the order of its variants
+    known = model.weighted_words if model is not None else _WORD_FEATURES
+    if len(known) > 200_000:
+        known.clear()
     for word in words if use_words else ():
-        forms = cache.get(word)
-        if forms is None:
-            forms = cache[word] = frozenset(word_variants(word))
-        for variant in forms:
-            if len(variant) >= 2:
-                f["w:" + variant] = 1.0
+        features = known.get(word)
+        if features is None:
+            forms = cache.get(word)
+            if forms is None:
+                forms = cache[word] = frozenset(word_variants(word))
+            features = {"w:" + v: 1.0 for v in forms if len(v) >= 2}
+            if model is not None:
+                features = {k: v for k, v in features.items() if k in model.weights}
+            known[word] = features or _NO_FEATURES
+        if features:
+            f.update(features)
     return f
+
+
+#: cache: word -> its word features (its clitic variants of two letters or more, each 1.0); read only
+_WORD_FEATURES: dict[str, dict[str, float]] = {}
+_NO_FEATURES: dict[str, float] = {}  # shared by the words without any; read only
 
 
 def to_json(models: dict[str, Any], source: str) -> str:

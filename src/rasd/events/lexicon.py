@@ -19,7 +19,7 @@ from rasd.actors.lexicon import match_key
 from rasd.dicts.tsv import split_values
 from rasd.knowledge import Knowledge
 from rasd.text.normalize import Normalizer
-from rasd.text.scan import add_key
+from rasd.text.scan import add_key, merge_automata
 
 #: Third-person forms and the first person plural of statements (ندين، نطالب); the first person
 #: singular and the feminine plural make too many homographs (أثنين، اثنين; وزارة = و + زار + ة).
@@ -82,6 +82,7 @@ class EventLexicon:
     cue_words: dict[str, set[str]] = field(default_factory=dict)
     dates: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (kind, value)
     date_automaton: Any = None
+    sentence_words: Any = None  # cues, contexts and date words in one automaton (merge_automata)
 
 
 def _strip_final(word: str, letters: str) -> str:
@@ -239,7 +240,18 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     automaton = ahocorasick.Automaton()
     for k, triggers in heads.items():
         second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
-        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second)))
+        readings = tuple(
+            (
+                tuple(t for t in allowed if not t.rest),
+                tuple(t for t in allowed if t.rest),
+            )
+            for allowed in (
+                triggers,
+                [t for t in triggers if t.pos != "n"],
+                [t for t in triggers if t.pos != "v"],
+            )
+        )
+        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings))
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
@@ -263,6 +275,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         for form in split_values(row["ar"]):
             lex.dates[key(form)] = (row["kind"], value)
     lex.date_automaton = _phrase_automaton((k, k) for k in lex.dates)
+    lex.sentence_words = merge_automata(lex.cues, lex.contexts, lex.date_automaton)
     lex.protected = frozenset(key(r["word"]) for r in knowledge.rows("clitic_exceptions"))
     function_words = knowledge.rows("function_words")
     lex.partitive = frozenset(key(r["ar"]) for r in function_words if r["role"] == "partitive")
@@ -302,15 +315,40 @@ class Head(NamedTuple):
     triggers: tuple[Trigger, ...]
     second: frozenset[str]
     second_re: re.Pattern[str] | None
+    #: the triggers a proclitic stack allows: any (و، ل, or none), a verb's only (س), a noun's (ال);
+    #: each as (single words, phrases)
+    readings: tuple[tuple[tuple[Trigger, ...], tuple[Trigger, ...]], ...]
 
 
 def _substring_re(words: frozenset[str]) -> re.Pattern[str] | None:
     """A regex that finds, inside a text, every word of ``words`` with or without proclitics:
-    each word itself, or for a word with the article its ل-form (للمملكة holds لمملكة)."""
+    each word itself, or for a word with the article its ل-form (للمملكة holds لمملكة). The
+    alternatives are written as a trie (common beginnings once), which is searched much faster."""
     if not words:
         return None
     needles = {w[1:] if w.startswith("ال") else w for w in words}
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    return re.compile(_trie_pattern(needles))
+
+
+def _trie_pattern(needles: set[str]) -> str:
+    """A regex matching exactly ``needles``: ``{ab, ac, b}`` → ``(?:a(?:b|c)|b)``."""
+    trie: dict[str, Any] = {}
+    for needle in needles:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not alternatives:
+            return ""
+        joined = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" in node:  # a needle ends here: what follows is optional
+            return "(?:" + joined + ")?" if len(alternatives) == 1 else joined + "?"
+        return joined
+
+    return pattern(trie)
 
 
 def _phrase_automaton(pairs: Any) -> Any:

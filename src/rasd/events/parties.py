@@ -4,6 +4,7 @@ reciprocal parties (:func:`actor_pairs`); the event actors the article's actor l
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from rasd.events.roles import Party, mark
@@ -27,22 +28,54 @@ BOTH_SIDES_WORDS = frozenset(
 )
 
 
+def stem_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of SPECIAL_STEMS occurs in ``text``, in order: only a sentence holding one can
+    name a party without naming an actor."""
+    spans: list[tuple[int, int]] = []
+    for stem in SPECIAL_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            spans.append((at, at + len(stem)))
+            at = text.find(stem, at + 1)
+    spans.sort()
+    return spans
+
+
+def _stem_words(
+    text: str, start: int, end: int, stems: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """(start, word) of the words of ``text[start:end]`` that hold a stem, in order: the only
+    words that can be one of SELF_COUNTRY_WORDS or BOTH_SIDES_WORDS."""
+    words: list[tuple[int, str]] = []
+    i = bisect_left(stems, (start, start))
+    while i < len(stems) and stems[i][0] < end:
+        stem_start, stem_end = stems[i]
+        i += 1
+        if stem_end > end:
+            continue  # not wholly inside the sentence
+        at = max(text.rfind(" ", start, stem_start) + 1, start)
+        if words and words[-1][0] == at:
+            continue  # a second stem in the same word
+        stop = text.find(" ", stem_end, end)
+        words.append((at, text[at : end if stop < 0 else stop]))
+    return words
+
+
 def extra_parties(
     text: str,
     span: tuple[int, int],
     parties: list[Party],
     history: list[Party],
     country_actor: Callable[[str], Actor],
+    stems: list[tuple[int, int]] | None = None,
 ) -> list[Party]:
-    """بلاده (the speaker's country) and البلدين (both sides) as parties."""
+    """بلاده (the speaker's country) and البلدين (both sides) as parties. ``stems``: the text's
+    :func:`stem_spans`, when the caller asks for many sentences of one text."""
     start, end = span
     extra: list[Party] = []
-    segment = text[start:end]
-    if not any(w in segment for w in SPECIAL_STEMS):
-        return extra
-    pos = start
-    for word in text[start:end].split():
-        at = text.find(word, pos, end)
+    if stems is None:
+        stems = stem_spans(text)
+    for at, word in _stem_words(text, start, end, stems):
         pos = at + len(word)
         stripped = word[1:] if word[:1] in "وفبل" and len(word) > 5 else word
         if stripped in SELF_COUNTRY_WORDS or word in SELF_COUNTRY_WORDS:

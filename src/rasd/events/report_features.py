@@ -124,7 +124,7 @@ def usage_features(
         lo = words.starts[max(words.index(t[0]) - NEAR_WORDS, 0)]
         k = min(words.index(t[1] - 1) + NEAR_WORDS + 1, len(words.starts))
         hi = words.starts[k] if k < len(words.starts) else span[1]
-        if any(c.isdigit() for c in text[lo:hi]):
+        if any(map(str.isdigit, text[lo:hi])):
             f["near:number"] = 1.0
             break
     return f
@@ -148,7 +148,7 @@ def _participants(
         covered += sum(1 for t in spans if s <= t[0] < e)
         index = words.index(s)
         before = text[words.starts[max(index - 2, 0)] : s] if index else ""
-        if any(c.isdigit() for c in before) or any(
+        if any(map(str.isdigit, before)) or any(
             words.gap(q, (s, e)) <= 1 and q[1] <= s for q in counts
         ):
             f["part:counted"] = 1.0

@@ -13,6 +13,7 @@ recipient follows a preposition (هجوم على …).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.events.lexicon import PassiveWords
 from rasd.events.triggers import TriggerHit
@@ -118,12 +119,12 @@ def group_coordinated(text: str, parties: list[Party]) -> list[Party]:
         if heads:
             last = heads[-1]
             tail = last.group[-1] if last.group else last
-            between = " ".join(text[tail.end : p.token_start].split())
-            if between.endswith(MEMBER_LINKS) and len(between.split()) <= 12:
+            words = text[tail.end : p.token_start].split()
+            if " ".join(words).endswith(MEMBER_LINKS) and len(words) <= 12:
                 last.group.append(p)
                 continue
             if (
-                len(between.split()) <= 2
+                len(words) <= 2
                 and text[p.token_start : p.token_start + 1] == "و"
                 and p.token_start < p.start
             ):
@@ -199,18 +200,16 @@ def assign(
         if "visit_inverse" in trigger.flags and subject is not None and recipient is not None:
             subject, recipient = recipient, subject
         return subject, recipient, how
-    adjacent = [p for p in before if not p.marker and _words(text, p.end, hit.start) == 0]
-    near_before = [p for p in before if not p.marker and _words(text, p.end, hit.start) <= 2]
+    gaps = [(p, _words(text, p.end, hit.start)) for p in before if not p.marker]
+    adjacent = [p for p, gap in gaps if gap == 0]
+    near_before = any(gap <= 2 for _, gap in gaps)
     if passive is not None and trigger.pos == "v" and first is not None and not near_before:
         victims = _passive_object(hit, first, after, text, passive)
         if victims is not None:
             return victims
+    # only a relative pronoun between (the match text holds only words and spaces)
     relative = [
-        p
-        for p in parties
-        if p.end <= hit.start
-        and text[p.end : hit.start].split()[:1]
-        and text[p.end : hit.start].split() in ([r] for r in RELATIVES)
+        p for p in parties if p.end <= hit.start and text[p.end : hit.start].strip() in RELATIVES
     ]
     if trigger.pos == "v" and relative:
         # الوفود الأمريكية التي قامت بزيارة …: the relative clause's subject is its antecedent
@@ -325,27 +324,28 @@ def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | N
     return None
 
 
+@lru_cache(maxsize=1024)
+def _own_marks(recipient: tuple[str, ...]) -> frozenset[str]:
+    """A trigger's recipient prepositions in match-text spelling."""
+    return frozenset(m.replace("إ", "ا").replace("ى", "ي") for m in set(recipient) - {"obj"})
+
+
 def _recipient(
     hit: TriggerHit, parties: list[Party], subject: Party | None, text: str
 ) -> Party | None:
     trigger = hit.trigger
-    own_marks = set(trigger.recipient) - {"obj"}
-    own_marks = {m.replace("إ", "ا").replace("ى", "ي") for m in own_marks}
+    own_marks = _own_marks(trigger.recipient)
     wants_object = "obj" in trigger.recipient
     family = _family(trigger.event_type)
     generic = GENERIC_MARKS[family]
     best: tuple[float, Party] | None = None
+    phrase_rest = hit.parts[1:]
     for p in parties:
         if p is subject or (subject is not None and p.actor_id == subject.actor_id):
             continue
-        if any(s < p.end and p.start < e for s, e in hit.parts[1:]):
+        if phrase_rest and any(s < p.end and p.start < e for s, e in phrase_rest):
             continue  # أحال المتهمين إلى النيابة: a word of the phrase itself, not its recipient
         after = p.start >= hit.head_end
-        distance = (
-            _words(text, hit.end, p.token_start)
-            if p.start >= hit.end
-            else (0 if after else _words(text, p.end, hit.start) + 3)
-        )
         score = 0.0
         if p.marker and p.marker in own_marks:
             score += 3
@@ -370,6 +370,11 @@ def _recipient(
                 score += 1 if family != "material" else 0.5
             elif p.country == subject.country and family == "material":
                 score += 0.5
+        distance = (
+            _words(text, hit.end, p.token_start)
+            if p.start >= hit.end
+            else (0 if after else _words(text, p.end, hit.start) + 3)
+        )
         score -= 0.05 * distance
         if best is None or score > best[0]:
             best = (score, p)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rasd.events.lexicon import EventLexicon, Trigger
 from rasd.text.scan import NOUN_PROCLITICS, scan
@@ -67,6 +68,11 @@ def word_variants(word: str) -> set[str]:
 
 #: The proclitic stacks some trigger accepts (the scan skips the other hits: مد in محمد).
 _ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
+#: Which of a head's ``readings`` a proclitic stack allows: 0 any, 1 a verb's only, 2 a noun's only.
+_READING = {
+    p: 0 if p in VERB_PREFIXES and p in NOUN_PREFIXES else (1 if p in VERB_PREFIXES else 2)
+    for p in _ANY_PREFIX
+}
 FOLLOWING_WORDS = 12
 _WINDOW = (
     16 * FOLLOWING_WORDS
@@ -147,47 +153,68 @@ def find_all_triggers(
     variants = lex.variants
     if len(variants) > 200_000:
         variants.clear()
-    for _s, e, (key, triggers, second, second_re), prefix, word_start in scan(
+    protected = lex.protected
+    pronominal = lex.pronominal
+    lo = hi = end = 0  # word starts in [lo, hi) are in the current sentence, which ends at end
+    hits: list[TriggerHit] = []
+    for _s, e, (key, _, second, second_re, readings), prefix, word_start in scan(
         lex.automaton, text, _ANY_PREFIX
     ):
-        k = bisect_right(starts, word_start) - 1
-        if k < 0 or e > sentences[k][1]:
-            continue
-        if prefix and text[word_start:e] in lex.protected:
-            continue  # وزارة is a word, not و + زارة
-        verb_ok = prefix in VERB_PREFIXES
-        noun_ok = prefix in NOUN_PREFIXES
-        following: _Following | None = None
-        looked = False
-        for trigger in triggers:
-            if (trigger.pos == "v" and not verb_ok) or (trigger.pos == "n" and not noun_ok):
+        if not lo <= word_start < hi:
+            k = bisect_right(starts, word_start) - 1
+            if k < 0:
                 continue
-            parts = [(word_start, e)]
-            if trigger.rest:
-                if not looked:  # the words after the head, read once and only when needed
-                    looked = True
-                    end = sentences[k][1]
-                    if second_re.search(text, e, min(end, e + _WINDOW)) is not None:
-                        following = _Following(text, e, end, variants)
-                        if not following.near(second):
-                            following = None  # no phrase of this head follows
-                if following is None or not following.near(trigger.rest[0]):
-                    continue
-                rest = _match_rest(following, trigger)
-                if rest is None:
-                    continue
-                parts += rest
-            if trigger.pos == "v" and not trigger.rest and _after_preposition(text, word_start):
-                trigger = replace(trigger, pos="n")  # في دعم الاستقرار: a verbal noun, not a verb
-            per_sentence[k].append(
+            lo = starts[k]
+            hi = starts[k + 1] if k + 1 < len(starts) else len(text) + 1
+            end = sentences[k][1]
+            hits = per_sentence[k]
+        if e > end:
+            continue
+        if prefix and text[word_start:e] in protected:
+            continue  # وزارة is a word, not و + زارة
+        singles, phrases = readings[_READING[prefix]]
+        head_only = ((word_start, e),)
+        preposed: bool | None = None
+        for trigger in singles:
+            if trigger.pos == "v":
+                if preposed is None:
+                    preposed = _after_preposition(text, word_start)
+                if preposed:
+                    trigger = _as_noun(trigger)  # في دعم الاستقرار: a verbal noun, not a verb
+            hits.append(
+                TriggerHit(
+                    word_start,
+                    e,
+                    e,
+                    trigger,
+                    prefix,
+                    head_only,
+                    trigger.pos == "n" and key in pronominal,
+                )
+            )
+        # phrases (their order among the single words does not matter: _longest_first puts a
+        # phrase before any single word) only when one of their second words follows
+        if not phrases or second_re.search(text, e, min(end, e + _WINDOW)) is None:
+            continue
+        following = _Following(text, e, end, variants)
+        if not following.near(second):
+            continue
+        for trigger in phrases:
+            if not following.near(trigger.rest[0]):
+                continue
+            rest = _match_rest(following, trigger)
+            if rest is None:
+                continue
+            parts = ((word_start, e), *rest)
+            hits.append(
                 TriggerHit(
                     word_start,
                     parts[-1][1],
                     e,
                     trigger,
                     prefix,
-                    tuple(parts),
-                    trigger.pos == "n" and key in lex.pronominal,
+                    parts,
+                    trigger.pos == "n" and key in pronominal,
                 )
             )
     return [_longest_first(hits) if len(hits) > 1 else hits for hits in per_sentence]
@@ -215,6 +242,11 @@ _PREPOSITIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
+def _as_noun(trigger: Trigger) -> Trigger:
+    return replace(trigger, pos="n")
+
+
 def _after_preposition(text: str, word_start: int) -> bool:
     words = text[max(0, word_start - 12) : word_start].split()
     return bool(words) and words[-1] in _PREPOSITIONS
@@ -225,8 +257,11 @@ def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
     of a hit already taken is dropped. A word read with a conjunction (و + دعا) is preferred to
     the same word read whole (ودّع + ا): the conjunction is by far the more frequent reading."""
     conj_ends = {(h.start, h.head_end) for h in hits if h.prefix in ("و", "ف")}
-    hits = [h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends or h.trigger.rest]
-    hits.sort(key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
+    if conj_ends:
+        hits = [
+            h for h in hits if h.prefix or (h.start, h.head_end) not in conj_ends or h.trigger.rest
+        ]
+    hits = sorted(hits, key=lambda h: (-len(h.parts), -(h.head_end - h.start), h.start))
     taken: list[TriggerHit] = []
     occupied: list[tuple[int, int]] = []
     for hit in hits:

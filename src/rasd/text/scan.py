@@ -96,3 +96,57 @@ def scan(
             prefix = padded[word_start:start]
         if prefixes is None or prefix in prefixes:
             yield start, end_index, payload, prefix, word_start
+
+
+def merge_automata(*automata: Any) -> Any:
+    """One automaton holding the keys of several built with :func:`add_key`; a key's value is a
+    tuple of ``(index, key_length, payload, lam)``, one for each automaton (by its index) that
+    holds the key. :func:`scan_merged` reads it in one pass instead of one pass per automaton."""
+    import ahocorasick
+
+    merged = ahocorasick.Automaton()
+    values: dict[str, list[tuple[int, int, Any, bool]]] = {}
+    for index, automaton in enumerate(automata):
+        if automaton is None or len(automaton) == 0:
+            continue
+        for key, (length, payload, lam) in automaton.items():
+            values.setdefault(key, []).append((index, length, payload, lam))
+    for key, entries in values.items():
+        merged.add_word(key, tuple(entries))
+    if values:
+        merged.make_automaton()
+    return merged
+
+
+def scan_merged(
+    automaton: Any, text: str, prefixes: tuple[frozenset[str], ...]
+) -> Iterator[tuple[int, int, int, Any, str, int]]:
+    """``(index, start, end, payload, prefix, word_start)`` for every word-bounded hit of a
+    :func:`merge_automata` automaton: what :func:`scan` of automaton ``index`` with
+    ``prefixes[index]`` reports, in the same order for each automaton."""
+    padded = text + " "
+    rfind = padded.rfind
+    reach = MAX_PREFIX + 1
+    for end_index, entries in automaton.iter(padded):
+        for index, length, payload, lam in entries:
+            start = end_index - length
+            if lam:
+                if start < 1 or padded[start - 1] != "ل":
+                    continue
+                space = rfind(" ", start - 1 - reach if start > reach else 0, start - 1)
+                word_start = space + 1 if space >= 0 or start <= reach else start - 1 - reach
+                prefix = padded[word_start:start] + "ل"
+            elif start == 0 or padded[start - 1] == " ":
+                yield index, start, end_index, payload, "", start
+                continue
+            else:
+                space = rfind(" ", start - reach if start > reach else 0, start)
+                if space >= 0:
+                    word_start = space + 1
+                elif start <= MAX_PREFIX:
+                    word_start = 0
+                else:
+                    continue
+                prefix = padded[word_start:start]
+            if prefix in prefixes[index]:
+                yield index, start, end_index, payload, prefix, word_start
