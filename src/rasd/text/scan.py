@@ -70,32 +70,34 @@ def scan(
     accepts few proclitic stacks is spared the hits inside other words (مد in محمد).
     """
     padded = text + " "
-    rfind = padded.rfind
-    reach = MAX_PREFIX + 1
     for end_index, (length, payload, lam) in automaton.iter(padded):
         start = end_index - length
-        if lam:
-            if start < 1 or padded[start - 1] != "ل":
-                continue
-            # the word holds at most MAX_PREFIX letters before this ل (more make no stack)
-            space = rfind(" ", start - 1 - reach if start > reach else 0, start - 1)
-            word_start = space + 1 if space >= 0 or start <= reach else start - 1 - reach
-            prefix = padded[word_start:start] + "ل"
-        elif start == 0 or padded[start - 1] == " ":
-            yield start, end_index, payload, "", start
+        if not lam and (start == 0 or padded[start - 1] == " "):
+            yield start, end_index, payload, "", start  # the key starts its word: the common case
             continue
-        else:
-            # the word must start at most MAX_PREFIX letters before the key
-            space = rfind(" ", start - reach if start > reach else 0, start)
-            if space >= 0:
-                word_start = space + 1
-            elif start <= MAX_PREFIX:
-                word_start = 0
-            else:
-                continue
-            prefix = padded[word_start:start]
-        if prefixes is None or prefix in prefixes:
-            yield start, end_index, payload, prefix, word_start
+        found = _prefix(padded, start, lam)
+        if found is not None and (prefixes is None or found[0] in prefixes):
+            yield start, end_index, payload, found[0], found[1]
+
+
+def _prefix(padded: str, start: int, lam: bool) -> tuple[str, int] | None:
+    """The proclitic letters before a key that starts inside its word, and where the word starts;
+    None when more than MAX_PREFIX letters come first (or, for a ل-form, no ل does)."""
+    reach = MAX_PREFIX + 1
+    if lam:
+        if start < 1 or padded[start - 1] != "ل":
+            return None
+        # the word holds at most MAX_PREFIX letters before this ل (more make no stack)
+        space = padded.rfind(" ", start - 1 - reach if start > reach else 0, start - 1)
+        word_start = space + 1 if space >= 0 or start <= reach else start - 1 - reach
+        return padded[word_start:start] + "ل", word_start
+    # the word must start at most MAX_PREFIX letters before the key
+    space = padded.rfind(" ", start - reach if start > reach else 0, start)
+    if space >= 0:
+        return padded[space + 1 : start], space + 1
+    if start <= MAX_PREFIX:
+        return padded[:start], 0
+    return None
 
 
 def merge_automata(*automata: Any) -> Any:
@@ -125,28 +127,12 @@ def scan_merged(
     :func:`merge_automata` automaton: what :func:`scan` of automaton ``index`` with
     ``prefixes[index]`` reports, in the same order for each automaton."""
     padded = text + " "
-    rfind = padded.rfind
-    reach = MAX_PREFIX + 1
     for end_index, entries in automaton.iter(padded):
         for index, length, payload, lam in entries:
             start = end_index - length
-            if lam:
-                if start < 1 or padded[start - 1] != "ل":
-                    continue
-                space = rfind(" ", start - 1 - reach if start > reach else 0, start - 1)
-                word_start = space + 1 if space >= 0 or start <= reach else start - 1 - reach
-                prefix = padded[word_start:start] + "ل"
-            elif start == 0 or padded[start - 1] == " ":
+            if not lam and (start == 0 or padded[start - 1] == " "):
                 yield index, start, end_index, payload, "", start
                 continue
-            else:
-                space = rfind(" ", start - reach if start > reach else 0, start)
-                if space >= 0:
-                    word_start = space + 1
-                elif start <= MAX_PREFIX:
-                    word_start = 0
-                else:
-                    continue
-                prefix = padded[word_start:start]
-            if prefix in prefixes[index]:
-                yield index, start, end_index, payload, prefix, word_start
+            found = _prefix(padded, start, lam)
+            if found is not None and found[0] in prefixes[index]:
+                yield index, start, end_index, payload, found[0], found[1]
