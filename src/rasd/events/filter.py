@@ -99,7 +99,8 @@ def sentence_features(
         f["has_number"] = 1.0
     cache = variants if variants is not None else {}
     # word -> its word features (with a model, only those it weighs), in the order of its variants
-    known = model.weighted_words if model is not None else _WORD_FEATURES
+    # (training passes no model: no cache outlives the call there)
+    known: dict[str, dict[str, float]] = model.weighted_words if model is not None else {}
     if len(known) > 200_000:
         known.clear()
     for word in words if use_words else ():
@@ -117,8 +118,6 @@ def sentence_features(
     return f
 
 
-#: cache: word -> its word features (its clitic variants of two letters or more, each 1.0); read only
-_WORD_FEATURES: dict[str, dict[str, float]] = {}
 _NO_FEATURES: dict[str, float] = {}  # shared by the words without any; read only
 
 
