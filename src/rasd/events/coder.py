@@ -162,7 +162,7 @@ class _ArticleCoder:
 
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
-        all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans)
+        all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans, self.norm)
         # a sentence with helpers only (قال …) is read for its speaker, never for its cues
         wanted = [any(h.trigger.event_type != "-" for h in hits) for hits in all_hits]
         spans = self.work.sent_spans

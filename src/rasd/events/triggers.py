@@ -143,9 +143,11 @@ def find_triggers(lex: EventLexicon, text: str, sentence: tuple[int, int]) -> li
 
 
 def find_all_triggers(
-    lex: EventLexicon, text: str, sentences: list[tuple[int, int]]
+    lex: EventLexicon, text: str, sentences: list[tuple[int, int]], norm: str = ""
 ) -> list[list[TriggerHit]]:
-    """Trigger hits of every sentence, from one scan of the whole text."""
+    """Trigger hits of every sentence, from one scan of the whole text. With ``norm`` (the
+    base-normalized text, which keeps ة where the match text has ه), a word written with ة is never
+    read as a verb with the pronoun ه (طالبة is a student, not طالب + ه)."""
     per_sentence: list[list[TriggerHit]] = [[] for _ in sentences]
     if not sentences:
         return per_sentence
@@ -175,8 +177,11 @@ def find_all_triggers(
         singles, phrases = readings[_READING[prefix]]
         head_only = ((word_start, e),)
         preposed: bool | None = None
+        noun_ending = bool(norm) and norm[e - 1] == "ة"
         for trigger in singles:
             if trigger.pos == "v":
+                if noun_ending:
+                    continue
                 if preposed is None:
                     preposed = _after_preposition(text, word_start)
                 if preposed:
