@@ -10,17 +10,7 @@ import rasd
 from rasd.model import Document
 
 from ..conftest import shared_file
-
-
-def triples(doc: Document) -> set[tuple[str, str, str]]:
-    return {
-        (
-            e.event_type,
-            e.actor.country if e.actor else "",
-            e.recipient.country if e.recipient else "",
-        )
-        for e in doc.events
-    }
+from .helpers import triples
 
 
 def code(text: str, date: str | None = "2015-07-23") -> Document:

@@ -5,16 +5,7 @@ from __future__ import annotations
 import rasd
 from rasd.model import Document
 
-
-def triples(doc: Document) -> set[tuple[str, str, str]]:
-    return {
-        (
-            e.event_type,
-            e.actor.country if e.actor else "",
-            e.recipient.country if e.recipient else "",
-        )
-        for e in doc.events
-    }
+from .helpers import triples
 
 
 def code(text: str) -> Document:

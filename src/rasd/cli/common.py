@@ -13,14 +13,9 @@ from rasd.errors import ConfigError
 from rasd.options import Options
 
 
-def add_analysis_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("analysis")
-    group.add_argument(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="article date for inputs that carry none (resolves roles and 'yesterday')",
-    )
-    group.add_argument(
+def add_dict_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--dict DIR`` (repeatable): a user's dictionary folder merged over the packaged ones."""
+    parser.add_argument(
         "--dict",
         metavar="DIR",
         action="append",
@@ -28,6 +23,16 @@ def add_analysis_options(parser: argparse.ArgumentParser) -> None:
         dest="dict_dirs",
         help="extra dictionary folder merged over the packaged ones (repeatable)",
     )
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("analysis")
+    group.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="article date for inputs that carry none (resolves roles and 'yesterday')",
+    )
+    add_dict_argument(group)
     group.add_argument(
         "--input-format",
         choices=("auto", "txt", "html", "json", "jsonl"),

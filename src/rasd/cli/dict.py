@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rasd.cli.common import options_from_args
+from rasd.cli.common import add_dict_argument, options_from_args
 from rasd.errors import ConfigError
 
 
@@ -19,14 +19,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     lookup = sub.add_parser("lookup", help="what the dictionaries say about a word or phrase")
     lookup.add_argument("words", nargs="+", metavar="WORD")
     lookup.add_argument("--date", metavar="YYYY-MM-DD", help="date for office holders")
-    lookup.add_argument(
-        "--dict",
-        metavar="DIR",
-        action="append",
-        default=[],
-        dest="dict_dirs",
-        help="extra dictionary folder merged over the packaged ones (repeatable)",
-    )
+    add_dict_argument(lookup)
 
 
 def run(args: argparse.Namespace) -> int:

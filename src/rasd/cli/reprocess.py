@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rasd.cli.common import options_from_args
+from rasd.cli.common import add_dict_argument, options_from_args
 from rasd.cli.dbargs import add_db_option, positive
 from rasd.cli.progress import Progress
 from rasd.errors import RasdError, StoreWriteError
@@ -25,14 +25,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch-size", type=positive, metavar="N", help="articles per transaction (default 200)"
     )
-    parser.add_argument(
-        "--dict",
-        metavar="DIR",
-        action="append",
-        default=[],
-        dest="dict_dirs",
-        help="extra dictionary folder merged over the packaged ones (repeatable)",
-    )
+    add_dict_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

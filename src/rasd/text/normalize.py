@@ -79,7 +79,7 @@ def _positions(text: str, chars: Iterable[str]) -> list[int]:
 
 
 def _is_presentation(ch: str) -> bool:
-    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+    return PRESENTATION_RE.match(ch) is not None
 
 
 def _table(mapping: dict[str, str], delete: Iterable[str] = ()) -> dict[int, str | None]:
@@ -204,7 +204,7 @@ _CANDIDATES_RE = re.compile(
     + "]"
 )
 
-#: Characters a profile deletes (the fast path locates them with this regex).
+#: Characters a profile deletes: diacritics, invisible controls, tatweel.
 DELETABLE_RE = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(DIACRITICS | CONTROLS | {TATWEEL})) + "]"
 )
