@@ -20,7 +20,27 @@ from rasd.model import Document
 from rasd.options import Options
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Options", "RasdError", "__version__", "analyze", "analyze_many", "analyzer"]
+__all__ = [
+    "Document",
+    "Options",
+    "RasdError",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "analyzer",
+    "compiled",
+]
+
+
+def compiled() -> bool:
+    """Whether this installation runs the pipeline's mypyc-compiled modules (see setup.py); a
+    pure-Python installation gives the same results, slower."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+    from importlib.util import find_spec
+
+    spec = find_spec("rasd.pipeline")  # found, not imported
+    origin = (spec.origin or "") if spec is not None else ""
+    return origin.endswith(tuple(EXTENSION_SUFFIXES))
 
 
 @lru_cache(maxsize=4)

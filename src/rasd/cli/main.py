@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from rasd import __version__
+from rasd import __version__, compiled
 from rasd.errors import ConfigError, RasdError
 
 #: Subcommand name -> module under rasd.cli (imported only when that subcommand runs).
@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasd", description="rasd (رصد): Arabic news to political event data."
     )
-    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"rasd {__version__} (compiled: {'yes' if compiled() else 'no'})",
+    )
     parser.add_argument("--config", metavar="FILE", help="config file (TOML) overriding defaults")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
