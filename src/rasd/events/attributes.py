@@ -80,9 +80,16 @@ def all_sentence_cues(
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    # one pass over the text for the three kinds of words (0 cues, 1 contexts, 2 dates)
+    # one pass over the wanted sentences for the three kinds of words (0 cues, 1 contexts, 2 dates)
+    ranges: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(spans):
+        if wanted[k]:
+            if k and wanted[k - 1]:
+                ranges[-1] = (ranges[-1][0], end)  # consecutive sentences: one range
+            else:
+                ranges.append((start, end))
     for kind, s, e, (key, values), _prefix, ws in scan_merged(
-        lex.sentence_words, text, _SENTENCE_WORD_PREFIXES
+        lex.sentence_words, text, _SENTENCE_WORD_PREFIXES, ranges
     ):
         target = bucket(ws)
         if target is None:

@@ -121,13 +121,26 @@ def merge_automata(*automata: Any) -> Any:
 
 
 def scan_merged(
-    automaton: Any, text: str, prefixes: tuple[frozenset[str], ...]
+    automaton: Any,
+    text: str,
+    prefixes: tuple[frozenset[str], ...],
+    ranges: list[tuple[int, int]] | None = None,
 ) -> Iterator[tuple[int, int, int, Any, str, int]]:
     """``(index, start, end, payload, prefix, word_start)`` for every word-bounded hit of a
     :func:`merge_automata` automaton: what :func:`scan` of automaton ``index`` with
-    ``prefixes[index]`` reports, in the same order for each automaton."""
+    ``prefixes[index]`` reports, in the same order for each automaton. With ``ranges`` (ordered
+    ``(start, end)`` pairs that start at word starts), only the keys that lie inside one of them."""
     padded = text + " "
-    for end_index, entries in automaton.iter(padded):
+    if ranges is None:
+        ranges = [(0, len(padded))]
+    for lo, hi in ranges:
+        yield from _scan_merged_range(automaton, padded, prefixes, lo, min(hi + 1, len(padded)))
+
+
+def _scan_merged_range(
+    automaton: Any, padded: str, prefixes: tuple[frozenset[str], ...], lo: int, hi: int
+) -> Iterator[tuple[int, int, int, Any, str, int]]:
+    for end_index, entries in automaton.iter(padded, lo, hi):
         for index, length, payload, lam in entries:
             start = end_index - length
             if not lam and (start == 0 or padded[start - 1] == " "):
