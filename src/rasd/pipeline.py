@@ -171,12 +171,31 @@ class Pipeline:
                 known = ", ".join(STAGE_FACTORIES)
                 raise PipelineError(f"unknown stage {name!r}; known: {known}")
             stages.append(factory(knowledge, options))
+        _join_scans(knowledge, stages)
         return cls(stages)
 
     def run(self, work: Work) -> Work:
         for stage in self.stages:
             stage(work)
         return work
+
+
+def _join_scans(knowledge: Knowledge, stages: list[Stage]) -> None:
+    """Let the stages that scan the match text with their own dictionaries (a ``scans`` attribute:
+    ``(automaton, prefixes)``) share one pass over it (:class:`~rasd.text.scan.JointScan`)."""
+    scanning = [s for s in stages if getattr(s, "scans", None) is not None]
+    if len(scanning) < 2:
+        return
+    from rasd.text.scan import JointScan, merge_automata
+
+    specs = [s.scans for s in scanning]  # type: ignore[attr-defined]
+    automaton = knowledge.cached(
+        "scan.joint:" + ",".join(s.name for s in scanning),
+        lambda: merge_automata(*(automaton for automaton, _ in specs)),
+    )
+    joint = JointScan(automaton, tuple(prefixes for _, prefixes in specs))
+    for index, stage in enumerate(scanning):
+        stage.joint = (joint, index)  # type: ignore[attr-defined]
 
 
 class Analyzer:

@@ -9,10 +9,11 @@ its word, by a valid proclitic stack (وبمصر، للسعودية، والمص
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.actors.lexicon import Entry, Lexicon
-from rasd.text.scan import NOUN_PROCLITICS, match_text, scan
+from rasd.text.scan import NOUN_PROCLITICS, Hit, match_text, scan
 
 __all__ = ["RawMention", "find_mentions", "match_text"]
 
@@ -27,7 +28,8 @@ PREFIXES_LAM = frozenset(["لل", "ولل", "فلل"])
 
 
 #: Every stack some key accepts (the scan skips the other hits).
-_ANY_PREFIX = PREFIXES_BEFORE_ARTICLE | PREFIXES_OTHER | PREFIXES_AUTO | PREFIXES_LAM
+#: Every proclitic stack some key accepts (what the scan need report).
+ANY_PREFIX = PREFIXES_BEFORE_ARTICLE | PREFIXES_OTHER | PREFIXES_AUTO | PREFIXES_LAM
 
 #: Entry kinds that can carry the article the key does not have (المصري، الوزير، الشرطة).
 _TAKES_ARTICLE = frozenset(["demonym", "sector", "title"])
@@ -53,12 +55,15 @@ class RawMention:
         return [e for e in self.entries if e.kind == kind]
 
 
-def find_mentions(lexicon: Lexicon, text: str) -> list[RawMention]:
-    """Non-overlapping dictionary mentions in a match text, longest first, in text order."""
+def find_mentions(
+    lexicon: Lexicon, text: str, scanned: Iterable[Hit] | None = None
+) -> list[RawMention]:
+    """Non-overlapping dictionary mentions in a match text, longest first, in text order.
+    ``scanned``: the lexicon's hits in ``text`` if a joint scan found them already."""
     hits: list[RawMention] = []
-    for start, end, (key, entries), prefix, word_start in scan(
-        lexicon.automaton, text, _ANY_PREFIX
-    ):
+    if scanned is None:
+        scanned = scan(lexicon.automaton, text, ANY_PREFIX)
+    for start, end, (key, entries), prefix, word_start in scanned:
         if not prefix:
             hits.append(RawMention(start, end, key, entries, "", start))
             continue

@@ -6,14 +6,14 @@ from typing import Any
 
 from rasd.actors.compose import Composer
 from rasd.actors.lexicon import TITLE, Entry, build_lexicon, match_key
-from rasd.actors.match import find_mentions, match_text
+from rasd.actors.match import ANY_PREFIX, find_mentions, match_text
 from rasd.actors.mentions import Resources
 from rasd.actors.resolve import build_actors, build_places
 from rasd.knowledge import Knowledge
 from rasd.options import Options
 from rasd.pipeline import Work
 from rasd.text.normalize import Normalizer
-from rasd.text.scan import add_key
+from rasd.text.scan import JointScan, add_key
 
 
 def load_resources(knowledge: Knowledge) -> Resources:
@@ -78,11 +78,14 @@ class ActorsStage:
     def __init__(self, knowledge: Knowledge, options: Options) -> None:
         self._resources = load_resources(knowledge)
         self._list_countries = "events" not in options.pipeline.stages
+        self.scans = (self._resources.lexicon.automaton, ANY_PREFIX)
+        self.joint: tuple[JointScan, int] | None = None  # set by the pipeline (one scan for all)
 
     def __call__(self, work: Work) -> None:
         text = match_text(work.norm)
         work.extras["match_text"] = text
-        raws = find_mentions(self._resources.lexicon, text)
+        scanned = self.joint[0].hits(work.extras, text, self.joint[1]) if self.joint else None
+        raws = find_mentions(self._resources.lexicon, text, scanned)
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()
         doc = work.doc

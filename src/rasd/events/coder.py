@@ -30,12 +30,12 @@ from rasd.events.parties import actor_pairs, extra_parties, participants, stem_s
 from rasd.events.report_features import usage_features
 from rasd.events.roles import Party, assign, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
-from rasd.events.triggers import find_all_triggers, find_triggers
+from rasd.events.triggers import ANY_PREFIX, find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
 from rasd.options import Options
 from rasd.pipeline import Work
-from rasd.text.scan import match_text
+from rasd.text.scan import Hit, JointScan, match_text
 
 _DASHES = frozenset("-–")  # clause breaks for cues (attributes.clause_breaks), not for roles
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
@@ -64,10 +64,14 @@ class EventsStage:
         self._models: dict[str, TypeModel] = (
             knowledge.cached("events.models", load_models) if options.events.filter_model else {}
         )
+        self.scans = (self._lex.automaton, ANY_PREFIX)
+        self.joint: tuple[JointScan, int] | None = None  # set by the pipeline (one scan for all)
 
     def __call__(self, work: Work) -> None:
         composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
         coder = _ArticleCoder(self._lex, work, composition, mention_ids, actors_by_id, self._models)
+        if self.joint is not None:
+            coder.scanned = self.joint[0].hits(work.extras, coder.text, self.joint[1])
         work.doc.events = coder.run()
         coder.add_participants()
         work.extras["reports"] = coder.reports
@@ -89,6 +93,7 @@ class _ArticleCoder:
         self.doc = work.doc
         self.norm = work.norm
         self.text = work.extras.get("match_text") or match_text(work.norm)
+        self.scanned: list[Hit] | None = None  # the trigger hits, if a joint scan found them
         self.actors = actors_by_id
         self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
         self.named_countries: set[str] = set()
@@ -162,7 +167,9 @@ class _ArticleCoder:
 
     def run(self) -> list[Event]:
         events: dict[tuple[str, str, str, str], Event] = {}
-        all_hits = find_all_triggers(self.lex, self.text, self.work.sent_spans, self.norm)
+        all_hits = find_all_triggers(
+            self.lex, self.text, self.work.sent_spans, self.norm, self.scanned
+        )
         # a sentence with helpers only (قال …) is read for its speaker, never for its cues
         wanted = [any(h.trigger.event_type != "-" for h in hits) for hits in all_hits]
         spans = self.work.sent_spans

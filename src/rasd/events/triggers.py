@@ -4,11 +4,12 @@ phrases checked word by word on what follows (clitics allowed, a few words in be
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.events.lexicon import EventLexicon, Trigger
-from rasd.text.scan import NOUN_PROCLITICS, scan
+from rasd.text.scan import NOUN_PROCLITICS, Hit, scan
 
 #: Proclitics a verb form can carry (وقال، فأكد، سيزور، وسيزور، ليبحث).
 VERB_PREFIXES = frozenset(["", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"])
@@ -67,16 +68,16 @@ def word_variants(word: str) -> set[str]:
 
 
 #: The proclitic stacks some trigger accepts (the scan skips the other hits: مد in محمد).
-_ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
+ANY_PREFIX = VERB_PREFIXES | NOUN_PREFIXES
 #: Which of a head's ``readings`` a proclitic stack allows: 0 any, 1 a verb's only, 2 a noun's only.
 _READING = {
     p: 0 if p in VERB_PREFIXES and p in NOUN_PREFIXES else (1 if p in VERB_PREFIXES else 2)
-    for p in _ANY_PREFIX
+    for p in ANY_PREFIX
 }
+#: How many words after a phrase head its other words are looked for in, and how many
+#: characters are read for them.
 FOLLOWING_WORDS = 12
-_WINDOW = (
-    16 * FOLLOWING_WORDS
-)  # characters read after a phrase head  # how many words after a phrase head its other words are looked for in
+_WINDOW = 16 * FOLLOWING_WORDS
 
 
 class _Following:
@@ -143,11 +144,16 @@ def find_triggers(lex: EventLexicon, text: str, sentence: tuple[int, int]) -> li
 
 
 def find_all_triggers(
-    lex: EventLexicon, text: str, sentences: list[tuple[int, int]], norm: str = ""
+    lex: EventLexicon,
+    text: str,
+    sentences: list[tuple[int, int]],
+    norm: str = "",
+    scanned: Iterable[Hit] | None = None,
 ) -> list[list[TriggerHit]]:
     """Trigger hits of every sentence, from one scan of the whole text. With ``norm`` (the
     base-normalized text, which keeps ة where the match text has ه), a word written with ة is never
-    read as a verb with the pronoun ه (طالبة is a student, not طالب + ه)."""
+    read as a verb with the pronoun ه (طالبة is a student, not طالب + ه). ``scanned``: the
+    lexicon's hits in ``text`` if a joint scan found them already."""
     per_sentence: list[list[TriggerHit]] = [[] for _ in sentences]
     if not sentences:
         return per_sentence
@@ -159,9 +165,9 @@ def find_all_triggers(
     pronominal = lex.pronominal
     lo = hi = end = 0  # word starts in [lo, hi) are in the current sentence, which ends at end
     hits: list[TriggerHit] = []
-    for _s, e, (key, _, second, second_re, readings), prefix, word_start in scan(
-        lex.automaton, text, _ANY_PREFIX
-    ):
+    if scanned is None:
+        scanned = scan(lex.automaton, text, ANY_PREFIX)
+    for _s, e, (key, _, second, second_re, readings), prefix, word_start in scanned:
         if not lo <= word_start < hi:
             k = bisect_right(starts, word_start) - 1
             if k < 0:

@@ -149,3 +149,33 @@ def _scan_merged_range(
             found = _prefix(padded, start, lam)
             if found is not None and found[0] in prefixes[index]:
                 yield index, start, end_index, payload, found[0], found[1]
+
+
+#: One word-bounded hit as :func:`scan` reports it: ``(start, end, payload, prefix, word_start)``.
+Hit = tuple[int, int, Any, str, int]
+
+
+class JointScan:
+    """One pass over an article's match text for the dictionaries of several stages.
+
+    Each stage that scans declares ``scans = (automaton, prefixes)``; when more than one does,
+    :class:`~rasd.pipeline.Pipeline` merges their automata (:func:`merge_automata`) and gives
+    each stage this object and its index. The first stage to ask scans the text for all of them;
+    every stage reads its own hits, exactly what :func:`scan` of its automaton would report.
+    """
+
+    EXTRA = "joint_scan"  # where the hits of the current text are kept (Work.extras)
+
+    def __init__(self, automaton: Any, prefixes: tuple[frozenset[str], ...]) -> None:
+        self.automaton = automaton
+        self.prefixes = prefixes
+
+    def hits(self, extras: dict[str, Any], text: str, index: int) -> list[Hit]:
+        cached = extras.get(self.EXTRA)
+        if cached is None or cached[0] is not text:
+            per: list[list[Hit]] = [[] for _ in self.prefixes]
+            for i, s, e, payload, prefix, ws in scan_merged(self.automaton, text, self.prefixes):
+                per[i].append((s, e, payload, prefix, ws))
+            cached = extras[self.EXTRA] = (text, per)
+        found: list[Hit] = cached[1][index]
+        return found
