@@ -7,7 +7,15 @@ import ahocorasick
 from rasd.options import Options
 from rasd.pipeline import Analyzer
 from rasd.text.normalize import Normalizer
-from rasd.text.scan import NOUN_PROCLITICS, JointScan, add_key, match_text, merge_automata, scan
+from rasd.text.scan import (
+    JOINT_SCAN_EXTRA,
+    NOUN_PROCLITICS,
+    JointScan,
+    add_key,
+    match_text,
+    merge_automata,
+    scan,
+)
 
 TEXT = (
     "وقال وزير الخارجية السعودي إن المملكة تدعم الحل السياسي في سوريا، "
@@ -45,7 +53,7 @@ def test_joint_scan_gives_each_automaton_what_its_own_scan_gives() -> None:
     for index, automaton in enumerate((first, second)):
         assert joint.hits(extras, text, index) == list(scan(automaton, text, prefixes[index]))
     assert joint.hits(extras, text, 1)  # the second stage reads the same pass's hits
-    assert extras[JointScan.EXTRA][0] is text
+    assert extras[JOINT_SCAN_EXTRA][0] is text
 
 
 def test_pipeline_joins_the_scans_of_actors_and_events_only_when_both_run() -> None:

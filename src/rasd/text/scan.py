@@ -153,6 +153,8 @@ def _scan_merged_range(
 
 #: One word-bounded hit as :func:`scan` reports it: ``(start, end, payload, prefix, word_start)``.
 Hit = tuple[int, int, Any, str, int]
+#: Where :class:`JointScan` keeps the hits of the current text (in ``Work.extras``).
+JOINT_SCAN_EXTRA = "joint_scan"
 
 
 class JointScan:
@@ -164,18 +166,16 @@ class JointScan:
     every stage reads its own hits, exactly what :func:`scan` of its automaton would report.
     """
 
-    EXTRA = "joint_scan"  # where the hits of the current text are kept (Work.extras)
-
     def __init__(self, automaton: Any, prefixes: tuple[frozenset[str], ...]) -> None:
         self.automaton = automaton
         self.prefixes = prefixes
 
     def hits(self, extras: dict[str, Any], text: str, index: int) -> list[Hit]:
-        cached = extras.get(self.EXTRA)
+        cached = extras.get(JOINT_SCAN_EXTRA)
         if cached is None or cached[0] is not text:
             per: list[list[Hit]] = [[] for _ in self.prefixes]
             for i, s, e, payload, prefix, ws in scan_merged(self.automaton, text, self.prefixes):
                 per[i].append((s, e, payload, prefix, ws))
-            cached = extras[self.EXTRA] = (text, per)
+            cached = extras[JOINT_SCAN_EXTRA] = (text, per)
         found: list[Hit] = cached[1][index]
         return found
