@@ -16,6 +16,7 @@ would shadow the file being edited. Everything else about the package is in pypr
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,13 @@ def ext_modules() -> list[Any]:
     mode = os.environ.get("RASD_COMPILE", "auto").strip().lower()
     if mode not in {"0", "1", "auto", ""}:
         sys.exit(f"RASD_COMPILE must be 0, 1 or auto, not {mode!r}")
-    if mode == "0" or not BUILD_COMMANDS.intersection(sys.argv[1:]):
+    if not BUILD_COMMANDS.intersection(sys.argv[1:]):
+        return []
+    # an earlier build's staging directory would put its files (extension modules of a compiled
+    # build, modules since deleted) into this wheel
+    for staged in (Path(__file__).parent / "build").glob("lib*"):
+        shutil.rmtree(staged, ignore_errors=True)
+    if mode == "0":
         return []
     try:
         from mypyc.build import mypycify
