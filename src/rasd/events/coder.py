@@ -28,7 +28,7 @@ from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.parties import actor_pairs, extra_parties, participants, stem_spans
 from rasd.events.report_features import usage_features
-from rasd.events.roles import Party, assign, group_coordinated, mark
+from rasd.events.roles import Party, assign, beyond_verb, group_coordinated, mark
 from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import ANY_PREFIX, find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
@@ -294,6 +294,13 @@ class _ArticleCoder:
                 if "needs_object" in hit.trigger.flags and recipient is None:
                     self._drop(hit, "no-object")
                     continue  # نشر، منع، استهدف: an event only with an actor as object
+                if (
+                    how == "before"
+                    and subject is not None
+                    and beyond_verb(hit, subject.end, [h for h, _ in judged])
+                ):
+                    self._drop(hit, "frame")
+                    continue  # جنود قتلوا بانفجار عبوة: the party is the verb's, not the blast's
                 if hit.trigger.pos == "n" and how != "genitive" and not self._standalone_noun(hit):
                     self._drop(hit, "noun-without-agent")
                     continue  # التعاون، التشاور، الهدنة: talked about, not reported as done

@@ -61,6 +61,7 @@ class PassiveWords:
 
     count: frozenset[str]
     agent: frozenset[str]
+    adverbs: frozenset[str] = frozenset()  # أمس، اليوم: skipped when looking for an object
 
 
 @dataclass(slots=True)
@@ -287,6 +288,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     lex.passive = PassiveWords(
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "count"),
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "agent"),
+        lex.adverbs,
     )
     return lex
 

@@ -15,6 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rasd.events.agency import (
+    AGENT_REACH,
+    counted,
+    is_agent,
+    no_object_after,
+    plural_form,
+    reported_start,
+    speaker_own,
+)
 from rasd.events.lexicon import PassiveWords
 from rasd.events.triggers import TriggerHit
 
@@ -178,7 +187,21 @@ def assign(
         agent = after[0] if after else None
         rest = [p for p in parties if p is not agent]
         return agent, _recipient(hit, rest, agent, text), "governed"
-    before = [p for p in parties if p.end <= hit.start and p.start >= clause_start]
+    floor = 0  # where the doer of an attack may start: after a speaker's complementizer
+    speaker: Party | None = None
+    if trigger.pos == "v" and trigger.event_type in MATERIAL_CONFLICT:
+        floor = max(0, reported_start(text, clause_start, hit.start))
+        own = speaker_own(text, clause_start, hit.start)
+        if own >= 0:
+            speaker = next(
+                (
+                    p
+                    for p in reversed(parties)
+                    if clause_start <= p.start and p.end <= own and not p.marker
+                ),
+                None,
+            )
+    before = [p for p in parties if p.end <= hit.start and p.start >= max(clause_start, floor)]
     after = [p for p in parties if p.start >= hit.head_end]
     subject: Party | None = None
     how = ""
@@ -203,6 +226,17 @@ def assign(
     gaps = [(p, _words(text, p.end, hit.start)) for p in before if not p.marker]
     adjacent = [p for p, gap in gaps if gap == 0]
     near_before = any(gap <= 2 for _, gap in gaps)
+    if passive is not None and trigger.event_type in MATERIAL_CONFLICT:
+        agent = _agent_after(text, after, hit.head_end, passive)
+        if agent is not None:
+            # قتل ضابط برصاص مسلحين، مقتل جندي بنيران الجيش: the agent phrase names the doer
+            victim = adjacent[-1] if trigger.pos == "v" and adjacent else None
+            if victim is None:
+                victim = next((p for p in after if p.start < agent.start), None)
+            return agent, victim, "agent"
+        if _topicalized_victim(hit, adjacent, text, passive):
+            # ثلاثة جنود قتلوا في هجوم: the party before the passive verb was hit
+            return None, adjacent[-1], "passive"
     if passive is not None and trigger.pos == "v" and first is not None and not near_before:
         victims = _passive_object(hit, first, after, text, passive)
         if victims is not None:
@@ -214,6 +248,9 @@ def assign(
     if trigger.pos == "v" and relative:
         # الوفود الأمريكية التي قامت بزيارة …: the relative clause's subject is its antecedent
         subject, how = relative[-1], "relative"
+    elif trigger.pos == "v" and speaker is not None:
+        # قال الجيش إن قواته اعتقلت …: the speaker's own men act for it
+        subject, how = speaker, "before"
     elif trigger.pos == "v" and adjacent:
         # إن الشرطة المصرية اعتقلت …: subject–verb order inside the clause
         subject, how = adjacent[-1], "before"
@@ -235,7 +272,7 @@ def assign(
             subject, how = unmarked[-1], "before"
     if subject is None and trigger.pos == "v":
         # وسلمته مذكرة احتجاج: the subject of an earlier clause of the sentence
-        earlier = [p for p in parties if p.end <= hit.start and not p.marker]
+        earlier = [p for p in parties if floor <= p.start and p.end <= hit.start and not p.marker]
         if earlier:
             subject, how = earlier[0], "before-sentence"
     if (
@@ -293,6 +330,8 @@ def _passive_object(
     if "passive" not in hit.trigger.flags:
         return None
     words = text[hit.head_end : first.token_start].split()
+    while words and words[0] in passive.adverbs:
+        words = words[1:]  # قتل أمس سبعة من عناصر الشرطة
     if not words or len(words) >= NEAR_WORDS:
         return None
     head = words[0][1:] if words[0].startswith("و") and len(words[0]) > 3 else words[0]
@@ -309,6 +348,32 @@ def _passive_object(
             agent = p
             break
     return agent, first, "passive"
+
+
+def _agent_after(text: str, after: list[Party], pos: int, passive: PassiveWords) -> Party | None:
+    """The first party after ``pos`` (within reach) that an agent phrase names (على يد X)."""
+    for p in after:
+        if _words(text, pos, p.token_start) > AGENT_REACH:
+            return None
+        if is_agent(text, p.token_start, p.start, passive.agent, passive.count):
+            return p
+    return None
+
+
+def _topicalized_victim(
+    hit: TriggerHit, adjacent: list[Party], text: str, passive: PassiveWords
+) -> bool:
+    """جنديان قتلا بانفجار، ثلاثة جنود قتلوا في هجوم: an attack or arrest verb right after a
+    party, in the plural or dual (or after a counted party), with no object after it."""
+    if hit.trigger.pos != "v" or "passive" not in hit.trigger.flags or not adjacent:
+        return False
+    victim = adjacent[-1]
+    if not (
+        plural_form(text[hit.start : hit.head_end])
+        or counted(text, victim.token_start, passive.count)
+    ):
+        return False
+    return no_object_after(text, hit.head_end, MARKERS, passive.adverbs, passive.agent)
 
 
 def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | None:
@@ -379,3 +444,15 @@ def _recipient(
         if best is None or score > best[0]:
             best = (score, p)
     return best[1] if best is not None and best[0] >= 1.2 else None
+
+
+def beyond_verb(hit: TriggerHit, party_end: int, hits: list[TriggerHit]) -> bool:
+    """A verb of the noun's own type stands between a party and the noun: جنود قتلوا بانفجار
+    عبوة — the party is that verb's (its subject or its victims), not the noun's doer."""
+    return any(
+        h.trigger.pos == "v"
+        and h.trigger.event_type == hit.trigger.event_type
+        and party_end <= h.start
+        and h.end <= hit.start
+        for h in hits
+    )
