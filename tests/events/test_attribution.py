@@ -155,3 +155,19 @@ def test_odd_input_gives_no_traceback() -> None:
     assert no_object_after("", 0, frozenset(), frozenset(), AGENT)
     for text in ["قتلوا", "على يد", "ان", " برصاص "]:
         rasd.analyze(text, title="", date=DATE)
+
+
+# a verb written with ب after و (وبحث، وبادل) does not put the party after it under ب
+
+
+def test_the_subject_after_wa_bahatha_is_the_actor() -> None:
+    for verb in ("وبحث", "وبحثت"):
+        text = f"{verb} وزارة الخارجية الأردنية مع وزير الخارجية الفرنسي تطورات الأزمة في غزة."
+        events = _events(text, "CONSULT")
+        assert {_codes(e)[0] for e in events} >= {"JOR"}, (verb, [_codes(e) for e in events])
+
+
+def test_a_ba_phrase_before_a_party_still_marks_it() -> None:
+    # بدور الأردن: the party belongs to a phrase governed by ب, so it is not the subject
+    events = _events("أشاد بدور الأردن وزير الخارجية الفرنسي خلال زيارته.", "SUPPORT")
+    assert all(_codes(e)[0] != "JOR" for e in events), [_codes(e) for e in events]

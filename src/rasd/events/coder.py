@@ -28,7 +28,14 @@ from rasd.events.lexicon import EventLexicon, build_event_lexicon
 from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
 from rasd.events.parties import actor_pairs, extra_parties, participants, stem_spans
 from rasd.events.report_features import usage_features
-from rasd.events.roles import Party, assign, beyond_verb, group_coordinated, mark
+from rasd.events.roles import (
+    Party,
+    assign,
+    beyond_verb,
+    group_coordinated,
+    mark,
+    unmark_after_verbs,
+)
 from rasd.events.slots import object_slot, thing_arrives
 from rasd.events.triggers import ANY_PREFIX, find_all_triggers, find_triggers
 from rasd.knowledge import Knowledge
@@ -188,6 +195,7 @@ class _ArticleCoder:
                     carried = heads[0]
                 history.extend(parties)
                 continue
+            unmark_after_verbs(self.text, base, hits)
             cues = all_cues[k] or SentenceCues()
             judged = [(h, self._status(h, cues, span[0])) for h in hits]
             accepted = self._accepted_types(k, span, judged, cues, parties)

@@ -103,6 +103,19 @@ def mark(
         party.marker = words[-2]
 
 
+def unmark_after_verbs(text: str, parties: list[Party], hits: list[TriggerHit]) -> None:
+    """A party right after a verb trigger that starts with ب (وبحث وزير الخارجية …) is the
+    verb's subject or object, not part of a phrase governed by ب as :func:`mark` guessed."""
+    verbs = {h.start for h in hits if h.trigger.pos == "v" and "ب" not in h.prefix}
+    if not verbs:
+        return
+    for party in parties:
+        if party.marker == "ب" and party.token_start == party.start:
+            before = text.rfind(" ", 0, max(0, party.token_start - 1)) + 1
+            if before in verbs and text.startswith(("ب", "وب", "فب"), before):
+                party.marker = ""
+
+
 #: Words between a group and one of its members: الوفود الأمريكية … وعلى رأسهم دانيال كوتس.
 MEMBER_LINKS = (
     "وعلي راسهم",
