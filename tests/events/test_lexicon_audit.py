@@ -120,3 +120,24 @@ def test_claim_with_tabanna_names_the_attacker() -> None:
 )
 def test_event_reading_still_works(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(t, a) for t, a, _ in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "planned", "done"),
+    [
+        # the discussion happened (one CONSULT); the visit prepared for did not
+        (
+            "وبحث وزير الخارجية المصري مع نظيره الروسي الإعداد لزيارة الرئيس المصري إلى موسكو.",
+            "CONSULT",
+            1,
+        ),
+        # the arrival happened; the signing prepared for did not (no SUPPORT of signing)
+        ("وصل وزير الخارجية الأمريكي إلى عمان تمهيدا لتوقيع اتفاقية مع الأردن.", "SUPPORT", 0),
+    ],
+)
+def test_preparing_for_an_act_is_an_intention_not_the_act(
+    text: str, planned: str, done: int
+) -> None:
+    found = [e.event_type for e in rasd.analyze(text, title="", date=DATE).events]
+    assert found.count(planned) == done, found
+    assert "AGREE" in found  # the act prepared for is an intention to act
