@@ -120,3 +120,14 @@ def test_saudi_bodies_and_governorates() -> None:
     assert not [a for a in doc.actors if a.sector == "REL"]  # الإمام here names the university
     maysan = [p for p in doc.places if p.name == "Maysan"]
     assert maysan and maysan[0].country == "SAU"
+
+
+def test_punctuation_ends_an_unknown_name_and_a_prince_keeps_his_office() -> None:
+    doc = analyze("ودعا الأمير نايف بن ثنيان - الله عز وجل - أن يرحم الشهداء.")
+    assert {a.name for a in doc.actors if a.name} == {"Naif bin Thnyan"}
+    mbn = analyze(
+        "حيا الأمير محمد بن نايف بن عبدالعزيز نائب خادم الحرمين الشريفين الحضور.",
+        date="2015-08-09",
+    )
+    found = {(a.name, a.sector) for a in mbn.actors}
+    assert ("Muhammad bin Nayef", "GOV") in found and ("Muhammad bin Nayef", "LEG") not in found

@@ -169,7 +169,9 @@ class Composer:
         def breaks(word: str) -> bool:
             return word in res.name_stop or not word.isalpha() or self._is_common(word)
 
-        return name_run(self.text, start, stop, self._raw_token_starts, breaks, res.name_links)
+        return name_run(
+            self.text, start, stop, self._raw_token_starts, breaks, res.name_links, self.norm
+        )
 
     def _named_after(self, m: RawMention) -> bool:
         """كأس ولي العهد، جامعة الملك سعود، مستشفى الملك فهد: a title or person naming a thing."""
@@ -373,7 +375,7 @@ class Composer:
             apposed.office = apposed.office or office
             if not apposed.country and country:
                 apposed.country = country
-            if apposed.sector in ("", "GOV") and title.sector:
+            if apposed.sector in ("", "GOV") and title.sector and apposed.person is None:
                 apposed.sector = title.sector
             self._refer(start, end, apposed, sentence, head)  # the title names him too
             return j

@@ -42,18 +42,23 @@ def name_run(
     taken: Collection[int],
     breaks: Callable[[str], bool],
     links: Collection[str],
+    norm: str = "",
     max_words: int = 4,
 ) -> tuple[int, int] | None:
-    """An unknown personal name right at ``start``: 2–``max_words`` words before ``stop``.
+    """An unknown personal name right at ``start``: 2 words or more before ``stop``.
 
-    A word for which ``breaks`` is true, or one where a dictionary hit starts (``taken``), ends the
-    name. Linking words (بن، آل، أبو: ``links``) do not count toward its length — فيصل بن خالد بن
-    عبدالعزيز is three names — and a name does not end with one (عبدالله بن …)."""
+    A word for which ``breaks`` is true, one where a dictionary hit starts (``taken``), or
+    punctuation between two words in ``norm`` (the text before the match text blanked it: خالد
+    الفيصل، سيوجهها) ends the name. Linking words (بن، آل، أبو: ``links``) do not count toward
+    the ``max_words`` names — فيصل بن خالد بن عبدالعزيز is three — and a name does not end with
+    one (عبدالله بن …)."""
     pos = start
     words: list[tuple[int, int, bool]] = []
     counted = 0
     while counted <= max_words:
         while pos < stop and text[pos] == " ":
+            if words and norm and not norm[pos].isspace():
+                return _name_span(words, counted, max_words)
             pos += 1
         if pos >= stop or pos in taken:
             break
@@ -66,9 +71,15 @@ def name_run(
         words.append((pos, end, link))
         counted += not link
         pos = end
+    return _name_span(words, counted, max_words)
+
+
+def _name_span(
+    words: list[tuple[int, int, bool]], counted: int, max_words: int
+) -> tuple[int, int] | None:
     while words and words[-1][2]:
         words.pop()
-    if not 2 <= counted <= max_words or not words:
+    if len(words) < 2 or counted > max_words:
         return None
     return words[0][0], words[-1][1]
 
