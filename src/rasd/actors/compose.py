@@ -380,9 +380,7 @@ class Composer:
             self._refer(start, end, apposed, sentence, head)  # the title names him too
             return j
         if former > 0:
-            if country:
-                self._actor(start, end, country, title.sector, kind="role", sentence=sentence)
-            return j
+            return j  # an unnamed former holder (الرئيس اليمني السابق) is no actor of today
         key_form = m.key
         if not country and key_form in self.res.weak:
             return j

@@ -102,12 +102,12 @@ def office_applies(key: str, country: str, only_in: dict[str, frozenset[str]]) -
 
 
 def same_office(a: ActorMention, office: str, head: str) -> bool:
-    """A bare title refers back to an actor with the same office, or with the same title word when
-    one of the two has no office; ولي العهد does not refer to ولي ولي العهد (another office), nor
-    رئيس الأركان to the president."""
-    if office and a.office == office:
-        return True
-    return bool(head) and a.title_head == head and not (office and a.office)
+    """A bare title with an office refers back to an actor with that office, one without to an
+    actor with the same title word: ولي العهد does not refer to ولي ولي العهد (another office),
+    nor رئيس الأركان to the president."""
+    if office:
+        return a.office == office
+    return bool(head) and a.title_head == head
 
 
 def person_country(p: PersonInfo, date: str) -> str:
@@ -187,15 +187,20 @@ def stands_for_government(c: Composer, m: RawMention) -> bool:
 
 def apposed_person(c: Composer, i: int, country: str) -> ActorMention | None:
     """``X، TITLE`` (or, without a nationality, ``X TITLE TITLE``: الأمير محمد بن نايف ولي العهد
-    وزير الداخلية): the person just before this title, or before the titles apposed to him."""
+    وزير الداخلية): the person just before this title, or before the titles apposed to him; without
+    a comma only a person named in the text (not one read from a role: رئيس الصين وزير الثقافة)."""
     m = c.raws[i]
     if not c.out.actors:
         return None
     last = c.out.actors[-1]
+    person, titles_end = c._apposed
+    if person is not None and last.end == titles_end:
+        last = person  # the mention of the title apposed last refers to him
     if last.kind != "person" or last.sentence != c.sent[i]:
         return None
-    end = max(last.end, c._apposed[1] if c._apposed[0] is last else -1)
+    end = max(last.end, titles_end if person is last else -1)
     if c.text[end : m.start].strip() or m.start - end > 3:
         return None
     comma = end == last.end and any(ch in c.norm[end : m.start] for ch in "،,")
-    return last if comma or not country else None
+    named = last.how in ("dictionary", "title+name", "title+unknown-name")
+    return last if comma or (named and not country) else None
