@@ -131,3 +131,13 @@ def test_punctuation_ends_an_unknown_name_and_a_prince_keeps_his_office() -> Non
     )
     found = {(a.name, a.sector) for a in mbn.actors}
     assert ("Muhammad bin Nayef", "GOV") in found and ("Muhammad bin Nayef", "LEG") not in found
+
+
+def test_a_curated_place_wins_over_an_automatic_namesake() -> None:
+    # البدع is a town of Tabuk in the curated list and a UAE city in GeoNames
+    bad = [
+        p
+        for p in analyze("عقدت اللجنة ورشة في تبوك وتيماء والبدع وضباء.").places
+        if "Bad" in p.name
+    ]
+    assert bad and bad[0].country == "SAU"

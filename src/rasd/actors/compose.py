@@ -100,7 +100,7 @@ class Composer:
         active = 0.0
         if e.person is not None and self.date and e.person.office_at(self.date) is not None:
             active = 1.0
-        return (active, float(here), capital)
+        return (active, float(here), capital, 0.0 if e.auto else 1.0)  # curated lists first
 
     def _word_before(self, pos: int) -> str:
         words = self.text[max(0, pos - 30) : pos].split()
