@@ -16,9 +16,19 @@ Rules, applied left to right inside each sentence (``docs/actors.md`` explains t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 
 from rasd.actors.context import GROUP_SECTORS, located_countries, sentence_place_country
+from rasd.actors.guards import (
+    apposed_person,
+    country_counts,
+    in_list,
+    name_run,
+    office_applies,
+    person_country,
+    same_office,
+    stands_for_government,
+    word_after,
+)
 from rasd.actors.lexicon import (
     COUNTRY,
     DEMONYM,
@@ -54,16 +64,12 @@ class Composer:
         self.date = date
         self.sent = [bisect_right(sentence_starts, r.start) - 1 for r in raws]
         self.out = Composition()
-        counts: Counter[str] = Counter()
-        for r in raws:
-            for e in r.entries:
-                if e.kind in (COUNTRY, DEMONYM, PERSON) and e.country:
-                    counts[e.country] += 1
-                    break
+        counts = country_counts(raws)
         self.country_counts = counts
         self.out.main_country = counts.most_common(1)[0][0] if counts else ""
         self._locative_at = -1
         self._skipped_end = -1
+        self._apposed: tuple[ActorMention | None, int] = (None, -1)  # a person and his titles' end
         self._transnational_rebels = any(
             e.kind == ORG and e.sector == "REB" and not e.country for r in raws for e in r.entries
         )
@@ -94,7 +100,7 @@ class Composer:
         active = 0.0
         if e.person is not None and self.date and e.person.office_at(self.date) is not None:
             active = 1.0
-        return (active, float(here), capital)
+        return (active, float(here), capital, 0.0 if e.auto else 1.0)  # curated lists first
 
     def _word_before(self, pos: int) -> str:
         words = self.text[max(0, pos - 30) : pos].split()
@@ -103,6 +109,8 @@ class Composer:
     def _is_common(self, word: str) -> bool:
         """A frequent word, possibly behind proclitics (بزيارة، للمملكة، وقال): not a name."""
         common = self.res.common_words
+        if word in self.res.given_names:
+            return False
         if word in common or word.startswith("و"):
             return True
         return any(
@@ -152,31 +160,22 @@ class Composer:
         holders = self.lex.holders(office, country, self.date)
         return holders[0] if len(holders) == 1 else None
 
-    def _name_run(self, start: int, sentence: int, max_words: int = 4) -> tuple[int, int] | None:
-        """An unknown personal name right at ``start``: 2-4 words ending at a boundary."""
-        end_of_sentence = (
-            self.sentence_starts[sentence + 1]
-            if sentence + 1 < len(self.sentence_starts)
-            else len(self.text)
+    def _name_run(self, start: int, sentence: int) -> tuple[int, int] | None:
+        """An unknown personal name right at ``start`` (``guards.name_run``)."""
+        starts = self.sentence_starts
+        stop = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.text)
+        res = self.res
+
+        def breaks(word: str) -> bool:
+            return word in res.name_stop or not word.isalpha() or self._is_common(word)
+
+        return name_run(
+            self.text, start, stop, self._raw_token_starts, breaks, res.name_links, self.norm
         )
-        raw_starts = self._raw_token_starts
-        pos = start
-        words: list[tuple[int, int]] = []
-        while len(words) <= max_words:
-            while pos < end_of_sentence and self.text[pos] == " ":
-                pos += 1
-            if pos >= end_of_sentence or pos in raw_starts:
-                break
-            end = self.text.find(" ", pos, end_of_sentence)
-            end = end_of_sentence if end == -1 else end
-            word = self.text[pos:end]
-            if word in self.res.name_stop or not word.isalpha() or self._is_common(word):
-                break
-            words.append((pos, end))
-            pos = end
-        if not 2 <= len(words) <= max_words:
-            return None
-        return words[0][0], words[-1][1]
+
+    def _named_after(self, m: RawMention) -> bool:
+        """كأس ولي العهد، جامعة الملك سعود، مستشفى الملك فهد: a title or person naming a thing."""
+        return in_list(self._word_before_token(m), self.res.named_after)
 
     # --- rules -----------------------------------------------------------------------------------
 
@@ -186,7 +185,9 @@ class Composer:
         while i < n:
             m = self.raws[i]
             kinds = m.kinds
-            if TITLE in kinds and (PERSON not in kinds or self._adjacent(i, i + 1)):
+            if (TITLE in kinds or PERSON in kinds) and self._named_after(m):
+                i += 2 if TITLE in kinds and self._adjacent(i, i + 1) else 1
+            elif TITLE in kinds and (PERSON not in kinds or self._adjacent(i, i + 1)):
                 i = self._title(i)
             elif PERSON in kinds:
                 i = self._person(i)
@@ -312,21 +313,33 @@ class Composer:
         elif title.construct:
             return i + 1  # a construct title needs its complement (رئيس وزراء العراق)
         office = title.office
+        if not office_applies(m.key, country or self.out.main_country, self.res.office_only_in):
+            office = ""  # الأمير السعودي: a prince, not the king
         head = self._title_head(m)
         if title.sector == "IGO" and country:
             # an envoy "to Yemen" is an international official: the country is what he covers
             office, country = f"{office}:{country}" if office else office, ""
         if office == "counterpart":
             office, head = self._antecedent_office(i)
+        former = word_after(self.text, end, self.res.former)
+        if former > 0:  # الرئيس الأسبق حسني مبارك: a former holder, not the current one
+            end, office = former, ""
         # a known person right after the title (and its nationality)
-        if self._adjacent(j - 1, j) and PERSON in self.raws[j].kinds:
+        if (
+            self._adjacent(j - 1, j)
+            or (
+                former > 0
+                and j < len(self.raws)
+                and not self.text[end : self.raws[j].start].strip()
+            )
+        ) and PERSON in self.raws[j].kinds:
             person_entry = self._pick(self.raws[j], PERSON)
             assert person_entry is not None and person_entry.person is not None
             p = person_entry.person
             self._actor(
                 start,
                 self.raws[j].end,
-                p.country or country,
+                person_country(p, self.date) or country,
                 self._person_sector(p),
                 name=p.name,
                 office=office,
@@ -356,14 +369,18 @@ class Composer:
                 title_head=head,
             )
             return j
-        apposed = self._apposed_person(i)
+        apposed = apposed_person(self, i, "" if former > 0 else country)
         if apposed is not None and (country or not title.country):
+            self._apposed = (apposed, end)
             apposed.office = apposed.office or office
             if not apposed.country and country:
                 apposed.country = country
-            if apposed.sector in ("", "GOV") and title.sector:
+            if apposed.sector in ("", "GOV") and title.sector and apposed.person is None:
                 apposed.sector = title.sector
+            self._refer(start, end, apposed, sentence, head)  # the title names him too
             return j
+        if former > 0:
+            return j  # an unnamed former holder (الرئيس اليمني السابق) is no actor of today
         key_form = m.key
         if not country and key_form in self.res.weak:
             return j
@@ -400,7 +417,7 @@ class Composer:
                 title_head=head,
             )
         else:
-            self._anaphoric_title(start, end, title, head, sentence)
+            self._anaphoric_title(start, end, title, head, sentence, office)
         return j
 
     def _person_sector(self, p: PersonInfo) -> str:
@@ -422,20 +439,6 @@ class Composer:
                 return office, a.title_head
         return "", ""
 
-    def _apposed_person(self, i: int) -> ActorMention | None:
-        """``X، TITLE``: the actor just before a comma that precedes this title."""
-        m = self.raws[i]
-        before = self.text[max(0, m.start - 3) : m.start]
-        if before.strip() != "" or not self.out.actors:
-            return None
-        last = self.out.actors[-1]
-        if last.kind != "person" or last.sentence != self.sent[i]:
-            return None
-        between = self.text[last.end : m.start]
-        if between.strip():
-            return None
-        return last if m.start - last.end <= 3 else None
-
     def _same_title_earlier(self, country: str, head: str) -> ActorMention | None:
         """الوزير الأمريكي after وزير الخارجية الأمريكي: the earlier actor with that title."""
         for a in reversed(self.out.actors):
@@ -444,23 +447,23 @@ class Composer:
         return None
 
     def _anaphoric_title(
-        self, start: int, end: int, title: Entry, head: str, sentence: int
+        self, start: int, end: int, title: Entry, head: str, sentence: int, office: str
     ) -> None:
         """A bare title (الرئيس، الوزير): the latest actor with that title, else the main country's."""
         for a in reversed(self.out.actors):
-            if (title.office and a.office == title.office) or (head and a.title_head == head):
+            if same_office(a, office, head):
                 self._refer(start, end, a, sentence, head)
                 return
         country = self.out.main_country
-        if title.office and country:
-            holder = self._holder(title.office, country)
+        if office and country:
+            holder = self._holder(office, country)
             self._actor(
                 start,
                 end,
                 country,
                 title.sector,
                 name=holder.name if holder else "",
-                office=title.office,
+                office=office,
                 kind="person" if holder else "role",
                 how="title+main-country",
                 person=holder,
@@ -476,7 +479,7 @@ class Composer:
         self._actor(
             m.start,
             m.end,
-            p.country,
+            person_country(p, self.date),
             self._person_sector(p),
             name=p.name,
             kind="person",
@@ -484,18 +487,6 @@ class Composer:
             sentence=self.sent[i],
         )
         return i + 1
-
-    def _stands_for_government(self, m: RawMention) -> bool:
-        """A capital as a subject or object (أن واشنطن تريد), not a dateline (واس - الرياض:) nor
-        after a preposition (على صنعاء، في الرياض)."""
-        word = self._word_before_token(m)
-        preps = self.res.prepositions
-        if word in preps or (word[:1] in "لبو" and word[1:] in preps):
-            return False
-        line_start = self.norm.rfind("\n", 0, m.start) + 1
-        before = self.norm[line_start : m.start].rstrip()
-        after = self.norm[m.end : m.end + 3].lstrip()
-        return not (before.endswith(("-", "–", "—", "/")) or after.startswith((":", "-", "–", "(")))
 
     def _org(self, i: int) -> int:
         m = self.raws[i]
@@ -608,6 +599,13 @@ class Composer:
         locative = self._is_locative(i)
         if m.key in self.res.needs_locative and not locative:
             return i + 1
+        before = self._word_before_token(m)
+        coordinated = m.prefix.startswith("و") and self._locative_at == i - 1
+        if in_list(before, self.res.club_words) or (
+            all(e.auto for e in m.entries)
+            and ("ب" in m.prefix or not (coordinated or in_list(before, self.res.in_place_words)))
+        ):
+            return i + 1  # ريال مدريد (a club); بلاتر، وأرى: an automatic name needs في، مدينة …
         self._place_from(m, self.sent[i])
         country = self._pick(m, COUNTRY)
         if locative:
@@ -617,7 +615,7 @@ class Composer:
         else:
             place = self._pick(m, PLACE)
             metonym = place.place.metonym if place is not None and place.place is not None else ""
-            if metonym and not m.prefix and self._stands_for_government(m):
+            if metonym and not m.prefix and stands_for_government(self, m):
                 # واشنطن تصعد المواجهة: a capital standing for its government
                 self._actor(
                     m.start,
@@ -637,4 +635,4 @@ class Composer:
         best = max(candidates, key=self._plausibility)
         info = best.place if best.place is not None else self.lex.country_places.get(best.country)
         if info is not None:
-            self.out.places.append(PlaceMention(m.start, m.end, info, sentence))
+            self.out.places.append(PlaceMention(m.start, m.end, info, sentence, best.auto))

@@ -33,6 +33,13 @@ class Resources:
         frozenset()
     )  # المفاوضات في فيينا: a meeting's place, not a group's
     skip_sectors: frozenset[str] = frozenset({"MED"})  # media are sources, not actors
+    named_after: frozenset[str] = frozenset()  # كأس ولي العهد: a title naming a thing
+    name_links: frozenset[str] = frozenset()  # بن، آل، أبو: link the parts of a name
+    former: frozenset[str] = frozenset()  # السابق، الأسبق: after a title, a former holder
+    given_names: frozenset[str] = frozenset()  # فيصل، وليد: names, though ف/و + a common word
+    club_words: frozenset[str] = frozenset()  # ريال مدريد: a city in a club's name
+    in_place_words: frozenset[str] = frozenset()  # في، مدينة …: before an automatic place name
+    office_only_in: dict[str, frozenset[str]] = field(default_factory=dict)  # الأمير: QAT KWT
 
 
 @dataclass(slots=True)
@@ -58,6 +65,7 @@ class PlaceMention:
     end: int
     info: PlaceInfo
     sentence: int = 0
+    auto: bool = False  # from an automatic list (GeoNames)
 
 
 @dataclass(slots=True)

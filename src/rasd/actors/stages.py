@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasd.actors.compose import Composer
+from rasd.actors.guards import clean_places
 from rasd.actors.lexicon import TITLE, Entry, build_lexicon, match_key
 from rasd.actors.match import ANY_PREFIX, find_mentions, match_text
 from rasd.actors.mentions import Resources
@@ -34,6 +35,7 @@ def load_resources(knowledge: Knowledge) -> Resources:
         implied: dict[str, str] = {}
         needs_locative: set[str] = set()
         ignored: set[str] = set()
+        only_in: dict[str, frozenset[str]] = {}
         for row in knowledge.rows("weak_forms"):
             key = match_key(normalizer, row["ar"])
             rule = row["rule"]
@@ -45,6 +47,8 @@ def load_resources(knowledge: Knowledge) -> Resources:
                 needs_locative.add(key)
             elif rule.startswith("country="):
                 implied[key] = rule.split("=", 1)[1]
+            elif rule.startswith("office_in="):
+                only_in[key] = frozenset(rule.split("=", 1)[1].split("|"))
         return Resources(
             lexicon,
             frozenset(roles.get("locative", ())),
@@ -59,6 +63,13 @@ def load_resources(knowledge: Knowledge) -> Resources:
             place_nouns=frozenset(roles.get("place_noun", ())),
             in_place=frozenset(roles.get("locative", set()) - roles.get("movement", set())),
             venue_nouns=frozenset(roles.get("venue", set()) | roles.get("topic", set())),
+            named_after=frozenset(roles.get("named_after", ())),
+            name_links=frozenset(roles.get("name_link", ())),
+            given_names=frozenset(roles.get("given_name", ())),
+            former=frozenset(roles.get("former", ())),
+            club_words=frozenset(roles.get("club", ())),
+            in_place_words=frozenset(roles.get("locative", set()) | roles.get("place_noun", set())),
+            office_only_in=only_in,
             common_words=frozenset(
                 match_key(normalizer, r["word"]) for r in knowledge.rows("common_words")
             ),
@@ -89,6 +100,7 @@ class ActorsStage:
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()
         doc = work.doc
+        clean_places(composition, text, doc.text, work.offsets)
         doc.actors, mention_ids, by_id = build_actors(
             composition, doc.text, work.offsets, self._list_countries
         )
