@@ -112,6 +112,9 @@ def test_what_follows_a_verb() -> None:
     assert no_object_after("جنود قتلوا وأصيب اخرون", 10, markers, skip, AGENT)
     assert no_object_after("جنود قتلوا", 10, markers, skip, AGENT)  # end of the text
     assert not no_object_after("مسلحون قتلوا خمسه جنود", 12, markers, skip, AGENT)
+    # إثر، جراء (function_words.tsv, role continuation) may follow instead of an object
+    assert no_object_after("جنود قتلوا اثر هجوم", 10, markers, skip, AGENT, frozenset({"اثر"}))
+    assert not no_object_after("جنود قتلوا اثر هجوم", 10, markers, skip, AGENT)
     assert plural_form("قتلوا") and plural_form("قتلا")
     assert not plural_form("قتل") and not plural_form("قتلها") and not plural_form("اعتقلنا")
 

@@ -15,9 +15,6 @@ Three readings that the word-order rules of :mod:`rasd.events.roles` get wrong:
 
 from __future__ import annotations
 
-#: Words that start what may follow an intransitive (passive) verb instead of its object: the
-#: separate prepositions rasd already reads as party markers are added by the caller.
-_CONTINUATIONS = frozenset(["اثر", "جراء", "خلال", "عند", "عندما", "حين", "بعد", "قرب", "وسط"])
 AGENT_REACH = 12  # words between a trigger and its agent phrase
 
 
@@ -46,14 +43,20 @@ def is_agent(
 
 
 def no_object_after(
-    text: str, pos: int, markers: frozenset[str], skip: frozenset[str], agent_words: frozenset[str]
+    text: str,
+    pos: int,
+    markers: frozenset[str],
+    skip: frozenset[str],
+    agent_words: frozenset[str],
+    continuations: frozenset[str] = frozenset(),
 ) -> bool:
-    """What follows a verb is no object: a preposition, a conjunction, an agent phrase or the end
-    of the text (adverbs such as أمس are skipped)."""
+    """What follows a verb is no object: a preposition (``markers``), a word such as إثر or جراء
+    (``continuations``, `function_words.tsv`), a conjunction, an agent phrase or the end of the
+    text (adverbs such as أمس are skipped)."""
     for word in text[pos : pos + 120].split()[:4]:
         if word in skip:
             continue
-        if word in markers or word in _CONTINUATIONS or word in agent_words:
+        if word in markers or word in continuations or word in agent_words:
             return True
         return len(word) > 3 and word.startswith(("و", "ب"))
     return True

@@ -62,6 +62,7 @@ class PassiveWords:
     count: frozenset[str]
     agent: frozenset[str]
     adverbs: frozenset[str] = frozenset()  # أمس، اليوم: skipped when looking for an object
+    continuations: frozenset[str] = frozenset()  # إثر، جراء: what may follow instead of an object
 
 
 @dataclass(slots=True)
@@ -289,6 +290,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "count"),
         frozenset(key(r["ar"]) for r in function_words if r["role"] == "agent"),
         lex.adverbs,
+        frozenset(key(r["ar"]) for r in function_words if r["role"] == "continuation"),
     )
     return lex
 

@@ -386,7 +386,9 @@ def _topicalized_victim(
         or counted(text, victim.token_start, passive.count)
     ):
         return False
-    return no_object_after(text, hit.head_end, MARKERS, passive.adverbs, passive.agent)
+    return no_object_after(
+        text, hit.head_end, MARKERS, passive.adverbs, passive.agent, passive.continuations
+    )
 
 
 def _relative_agent(hit: TriggerHit, after: list[Party], text: str) -> Party | None:
