@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 #: Proclitic stacks stripped from the word before a mention when it is looked up in a word list
 #: (بمدينة، ولكأس، فبجائزة).
 _PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)
 
 #: Tanween: a word that carries it is a common noun or adverb (باكرًا، تامًا), never a foreign name.
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -32,6 +33,8 @@ def in_list(word: str, words: Collection[str]) -> bool:
     """``word`` is in ``words``, alone or behind a proclitic stack (ولكأس، بمدينة)."""
     if word in words:
         return True
+    if word[:1] not in _PROCLITIC_FIRST:
+        return False  # most words (the article's ال among them) take the quick way out
     return any(word.startswith(p) and word[len(p) :] in words for p in _PROCLITICS)
 
 
