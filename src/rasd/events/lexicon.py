@@ -253,7 +253,11 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
                 [t for t in triggers if t.pos != "v"],
             )
         )
-        add_key(automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings))
+        # a verb phrase's next word may come up to eight words later; any other's within two
+        reach = VERB_PHRASE_REACH if any(t.rest and t.pos == "v" for t in triggers) else 2
+        add_key(
+            automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings, reach)
+        )
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
@@ -311,6 +315,10 @@ def _word_options(word: str, verbs: dict[str, _Verb], key: Any) -> tuple[set[str
     return {o for o in options if o}, pos
 
 
+#: How many words after a verb phrase's first word its next word may come (eight between).
+VERB_PHRASE_REACH = 9
+
+
 class Head(NamedTuple):
     """What the trigger automaton holds for a first word: its triggers, the words that may come
     next in its phrases, and a regex that finds those words inside a text."""
@@ -322,6 +330,8 @@ class Head(NamedTuple):
     #: the triggers a proclitic stack allows: any (و، ل, or none), a verb's only (س), a noun's (ال);
     #: each as (single words, phrases)
     readings: tuple[tuple[tuple[Trigger, ...], tuple[Trigger, ...]], ...]
+    #: within how many words after the first the next word of one of its phrases must come
+    reach: int = 2
 
 
 def _substring_re(words: frozenset[str]) -> re.Pattern[str] | None:

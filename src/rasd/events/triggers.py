@@ -3,12 +3,13 @@ phrases checked word by word on what follows (clitics allowed, a few words in be
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rasd.events.lexicon import EventLexicon, Trigger
+from rasd.events.lexicon import VERB_PHRASE_REACH, EventLexicon, Trigger
 from rasd.text.scan import NOUN_PROCLITICS, Hit, scan
 
 #: Proclitics a verb form can carry (وقال، فأكد، سيزور، وسيزور، ليبحث).
@@ -74,6 +75,8 @@ _READING = {
     p: 0 if p in VERB_PREFIXES and p in NOUN_PREFIXES else (1 if p in VERB_PREFIXES else 2)
     for p in ANY_PREFIX
 }
+#: The (at most) two words after a position (phrases other than verb phrases continue there).
+_NEXT_TWO_WORDS_RE = re.compile(r"(?: +[^ ]+){1,2}")
 #: How many words after a phrase head its other words are looked for in, and how many
 #: characters are read for them.
 FOLLOWING_WORDS = 12
@@ -124,7 +127,7 @@ def _match_rest(following: _Following, trigger: Trigger) -> list[tuple[int, int]
     index = 0
     parts: list[tuple[int, int]] = []
     for position, options in enumerate(trigger.rest):
-        gap = (8 if trigger.pos == "v" else 1) if position == 0 else 1
+        gap = (VERB_PHRASE_REACH - 1 if trigger.pos == "v" else 1) if position == 0 else 1
         found = None
         forms = following.forms
         for i in range(index, min(index + gap + 1, len(forms))):
@@ -167,7 +170,7 @@ def find_all_triggers(
     hits: list[TriggerHit] = []
     if scanned is None:
         scanned = scan(lex.automaton, text, ANY_PREFIX)
-    for _s, e, (key, _, second, second_re, readings), prefix, word_start in scanned:
+    for _s, e, (key, _, second, second_re, readings, reach), prefix, word_start in scanned:
         if not lo <= word_start < hi:
             k = bisect_right(starts, word_start) - 1
             if k < 0:
@@ -205,7 +208,13 @@ def find_all_triggers(
             )
         # phrases (their order among the single words does not matter: _longest_first puts a
         # phrase before any single word) only when one of their second words follows
-        if not phrases or second_re.search(text, e, min(end, e + _WINDOW)) is None:
+        if not phrases:
+            continue
+        limit = min(end, e + _WINDOW)
+        if reach < VERB_PHRASE_REACH:  # the next word is one of the next two: look there only
+            near = _NEXT_TWO_WORDS_RE.match(text, e, limit)
+            limit = near.end() if near is not None else e
+        if second_re.search(text, e, limit) is None:
             continue
         following = _Following(text, e, end, variants)
         if not following.near(second):
