@@ -33,32 +33,13 @@ from pathlib import Path
 from typing import Any
 
 import rasd
+from rasd.dicts.tsv import SECTORS
 from rasd.model import Actor, Document, Event, Origin
 from rasd.readers.records import Record
 
 FILES = {"ASSAULT": "assault_spans.json", "PROTEST": "protest_spans.json"}
 #: CAMEO sectors rasd codes (the event guide's list).
-RASD_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "SPY",
-        "JUD",
-        "LEG",
-        "OPP",
-        "REB",
-        "IGO",
-        "NGO",
-        "BUS",
-        "MED",
-        "CVL",
-        "EDU",
-        "REL",
-        "LAB",
-        "REF",
-    ]
-)
+RASD_SECTORS = SECTORS
 SECTOR_ALIASES = {"UAF": "REB"}
 #: CAMEO "country" codes for transnational actors: rasd gives them no country.
 NO_COUNTRY = frozenset(["IMG", "IGO", "INT", "NGO", "None", "NONE", ""])
