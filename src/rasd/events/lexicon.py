@@ -240,8 +240,12 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
                 pronominal.add(key(form))
     lex.pronominal = frozenset(pronominal)
     automaton = ahocorasick.Automaton()
+    # the forms of a verb share their phrases' next words: one regex for each distinct set
+    patterns: dict[frozenset[str], re.Pattern[str] | None] = {}
     for k, triggers in heads.items():
         second: frozenset[str] = frozenset().union(*(t.rest[0] for t in triggers if t.rest))
+        if second not in patterns:
+            patterns[second] = _substring_re(second)
         readings = tuple(
             (
                 tuple(t for t in allowed if not t.rest),
@@ -255,9 +259,7 @@ def build_event_lexicon(knowledge: Knowledge) -> EventLexicon:
         )
         # a verb phrase's next word may come up to eight words later; any other's within two
         reach = VERB_PHRASE_REACH if any(t.rest and t.pos == "v" for t in triggers) else 2
-        add_key(
-            automaton, k, Head(k, tuple(triggers), second, _substring_re(second), readings, reach)
-        )
+        add_key(automaton, k, Head(k, tuple(triggers), second, patterns[second], readings, reach))
     automaton.make_automaton()
     lex.automaton = automaton
     lex.contexts = _phrase_automaton(
