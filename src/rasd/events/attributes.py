@@ -80,7 +80,7 @@ def all_sentence_cues(
         k = bisect_right(starts, pos) - 1
         return out[k] if k >= 0 and pos < spans[k][1] else None
 
-    # one pass over the wanted sentences for the three kinds of words (0 cues, 1 contexts, 2 dates)
+    # one pass over the wanted sentences for the three kinds of words: cues, contexts, dates
     ranges: list[tuple[int, int]] = []
     for k, (start, end) in enumerate(spans):
         if wanted[k]:
@@ -88,21 +88,22 @@ def all_sentence_cues(
                 ranges[-1] = (ranges[-1][0], end)  # consecutive sentences: one range
             else:
                 ranges.append((start, end))
-    for kind, s, e, (key, values), _prefix, ws in scan_merged(
-        lex.sentence_words, text, _SENTENCE_WORD_PREFIXES, ranges
-    ):
+    cues, contexts, dates = scan_merged(lex.sentence_words, text, _SENTENCE_WORD_PREFIXES, ranges)
+    for s, e, (_key, values), _prefix, ws in cues:
         target = bucket(ws)
-        if target is None:
-            continue
-        if kind == 0:
+        if target is not None:
             for cue, scope in values:
                 # the cue without its conjunction: وقد, ولا are short cues like قد, لا
                 target.cues.append((s, e, cue, scope))
-        elif kind == 1:
+    for _s, _e, (_key, values), _prefix, ws in contexts:
+        target = bucket(ws)
+        if target is not None:
             for context in values:
                 if context not in target.contexts:
                     target.contexts.append(context)
-        else:
+    for _s, e, (key, _values), _prefix, ws in dates:
+        target = bucket(ws)
+        if target is not None:
             date_kind, value = lex.dates[key]
             target.date_words.append((ws, e, date_kind, value))
     for k, target in enumerate(out):

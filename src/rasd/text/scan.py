@@ -16,6 +16,8 @@ from typing import Any
 _NON_WORD_RE = re.compile(r"[^\w ]")  # spaces stay spaces (replacing them too is twice as slow)
 _MATCH_ONLY = (("ة", "ه"), ("ۃ", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
 MAX_PREFIX = 4
+#: One word-bounded hit as :func:`scan` reports it: ``(start, end, payload, prefix, word_start)``.
+Hit = tuple[int, int, Any, str, int]
 #: Proclitic stacks a noun can carry, the article among them (المصري، والمصريين، بالهجوم، للرئيس).
 NOUN_PROCLITICS = frozenset(
     [
@@ -125,34 +127,26 @@ def scan_merged(
     text: str,
     prefixes: tuple[frozenset[str], ...],
     ranges: list[tuple[int, int]] | None = None,
-) -> Iterator[tuple[int, int, int, Any, str, int]]:
-    """``(index, start, end, payload, prefix, word_start)`` for every word-bounded hit of a
-    :func:`merge_automata` automaton: what :func:`scan` of automaton ``index`` with
-    ``prefixes[index]`` reports, in the same order for each automaton. With ``ranges`` (ordered
-    ``(start, end)`` pairs that start at word starts), only the keys that lie inside one of them."""
+) -> list[list[Hit]]:
+    """The word-bounded hits of a :func:`merge_automata` automaton, one list per automaton it
+    merged: list ``index`` is what :func:`scan` of that automaton with ``prefixes[index]``
+    reports, in the same order. With ``ranges`` (ordered ``(start, end)`` pairs that start at word
+    starts), only the keys that lie inside one of them."""
     padded = text + " "
-    if ranges is None:
-        ranges = [(0, len(padded))]
-    for lo, hi in ranges:
-        yield from _scan_merged_range(automaton, padded, prefixes, lo, min(hi + 1, len(padded)))
+    per: list[list[Hit]] = [[] for _ in prefixes]
+    for lo, hi in ranges if ranges is not None else [(0, len(padded))]:
+        for end_index, entries in automaton.iter(padded, lo, min(hi + 1, len(padded))):
+            for index, length, payload, lam in entries:
+                start = end_index - length
+                if not lam and (start == 0 or padded[start - 1] == " "):
+                    per[index].append((start, end_index, payload, "", start))
+                    continue
+                found = _prefix(padded, start, lam)
+                if found is not None and found[0] in prefixes[index]:
+                    per[index].append((start, end_index, payload, found[0], found[1]))
+    return per
 
 
-def _scan_merged_range(
-    automaton: Any, padded: str, prefixes: tuple[frozenset[str], ...], lo: int, hi: int
-) -> Iterator[tuple[int, int, int, Any, str, int]]:
-    for end_index, entries in automaton.iter(padded, lo, hi):
-        for index, length, payload, lam in entries:
-            start = end_index - length
-            if not lam and (start == 0 or padded[start - 1] == " "):
-                yield index, start, end_index, payload, "", start
-                continue
-            found = _prefix(padded, start, lam)
-            if found is not None and found[0] in prefixes[index]:
-                yield index, start, end_index, payload, found[0], found[1]
-
-
-#: One word-bounded hit as :func:`scan` reports it: ``(start, end, payload, prefix, word_start)``.
-Hit = tuple[int, int, Any, str, int]
 #: Where :class:`JointScan` keeps the hits of the current text (in ``Work.extras``).
 JOINT_SCAN_EXTRA = "joint_scan"
 
@@ -173,9 +167,9 @@ class JointScan:
     def hits(self, extras: dict[str, Any], text: str, index: int) -> list[Hit]:
         cached = extras.get(JOINT_SCAN_EXTRA)
         if cached is None or cached[0] is not text:
-            per: list[list[Hit]] = [[] for _ in self.prefixes]
-            for i, s, e, payload, prefix, ws in scan_merged(self.automaton, text, self.prefixes):
-                per[i].append((s, e, payload, prefix, ws))
-            cached = extras[JOINT_SCAN_EXTRA] = (text, per)
+            cached = extras[JOINT_SCAN_EXTRA] = (
+                text,
+                scan_merged(self.automaton, text, self.prefixes),
+            )
         found: list[Hit] = cached[1][index]
         return found
