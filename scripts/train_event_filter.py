@@ -30,8 +30,9 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from rasd.events.coder import candidate_features, load_event_lexicon
+from rasd.events.coder import load_event_lexicon
 from rasd.events.filter import to_json
+from rasd.events.training import candidate_features
 from rasd.model import Origin
 from rasd.options import Options
 from rasd.pipeline import Analyzer

@@ -6,8 +6,9 @@ from functools import cache
 
 import pytest
 
-from rasd.events.coder import candidate_features, load_event_lexicon
+from rasd.events.coder import load_event_lexicon
 from rasd.events.report_features import _aspect, _Words
+from rasd.events.training import candidate_features
 from rasd.model import Origin
 from rasd.options import Options
 from rasd.pipeline import Analyzer

@@ -19,7 +19,6 @@ from rasd.events.attributes import (
     clause_breaks,
     clause_start_at,
     event_date,
-    sentence_cues,
     status,
     words_between,
 )
@@ -37,7 +36,7 @@ from rasd.events.roles import (
     unmark_after_verbs,
 )
 from rasd.events.slots import object_slot, thing_arrives
-from rasd.events.triggers import ANY_PREFIX, find_all_triggers, find_triggers
+from rasd.events.triggers import ANY_PREFIX, find_all_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
 from rasd.options import Options
@@ -601,27 +600,3 @@ class _ArticleCoder:
         self.doc.actors.extend(
             participants(self.doc.actors, self.used.values(), self.named_countries, self.inferred)
         )
-
-
-def candidate_features(
-    lex: EventLexicon, work: Work, types: tuple[str, ...]
-) -> list[tuple[int, str, dict[str, float]]]:
-    """(sentence, type, features) for every sentence holding a trigger of one of ``types``: what
-    the event filter sees. Used to train it (``scripts/train_event_filter.py``)."""
-    composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
-    coder = _ArticleCoder(lex, work, composition, mention_ids, actors_by_id)
-    out: list[tuple[int, str, dict[str, float]]] = []
-    for k, span in enumerate(work.sent_spans):
-        hits = find_triggers(lex, coder.text, span)
-        present = {h.trigger.event_type for h in hits}
-        wanted = [t for t in types if t in present]
-        if not wanted:
-            continue
-        cues = sentence_cues(lex, coder.text, coder.norm, span)
-        judged = [
-            (h, status(h, cues, coder.text, coder.norm, span[0], coder.year, lex)) for h in hits
-        ]
-        parties = coder.parties_by_sentence.get(k, [])
-        for event_type in wanted:
-            out.append((k, event_type, coder.features(event_type, span, judged, cues, parties, k)))
-    return out
