@@ -4,11 +4,15 @@ The calling process reads records and writes results; worker processes (each wit
 :class:`~rasd.pipeline.Analyzer`) analyze chunks of records. At most ``2 × jobs`` chunks are in
 flight, so a corpus of millions of articles streams through in constant memory. Results come back
 in input order. Read failures travel through unchanged so they are reported in order too.
+
+A stream that ends within its first chunk is analyzed in the calling process whatever ``jobs``
+says: starting workers (each loads the dictionaries) would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +23,10 @@ from rasd.errors import RasdError
 from rasd.model import Document
 from rasd.options import Options
 
+#: The most worker processes :func:`default_jobs` chooses (each holds about 150 MB of dictionaries
+#: and caches, so four stay under 1 GB in all); more can be asked for.
+MAX_DEFAULT_JOBS = 4
+
 #: What a worker sends back per record: a document (or its encoding), or the error.
 Result = Any
 
@@ -26,6 +34,16 @@ Result = Any
 class _WorkerState:
     analyzer: Any = None
     encode: Callable[[Document], Any] | None = None
+
+
+def default_jobs() -> int:
+    """Worker processes when none are asked for: one per core this process may run on, at most
+    :data:`MAX_DEFAULT_JOBS`."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
 def tune_gc() -> None:
@@ -81,26 +99,19 @@ def analyze_stream(
     ``own_process`` says the calling process is rasd's own (the command line): with one job it
     then gets :func:`tune_gc` too (worker processes always do).
     """
-    if jobs <= 1:
-        from rasd.pipeline import Analyzer
-
-        analyzer = _bound(Analyzer(options), encoder)
-        if own_process:
-            tune_gc()
-        for result in analyzer.analyze_records(items):
-            if isinstance(result, RasdError) or encoder is None:
-                yield result
-            else:
-                yield encoder(result)
-        return
     iterator = iter(items)
+    first = list(islice(iterator, chunk_size)) if jobs > 1 else []
+    if jobs <= 1 or len(first) < chunk_size:
+        yield from _in_process(first if jobs > 1 else iterator, options, encoder, own_process)
+        return
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(options, encoder)
     ) as pool:
         pending: deque[Future[list[Result]]] = deque()
 
         def submit() -> bool:
-            chunk = list(islice(iterator, chunk_size))
+            nonlocal first
+            chunk, first = (first or list(islice(iterator, chunk_size))), []
             if not chunk:
                 return False
             pending.append(pool.submit(_analyze_chunk, chunk))
@@ -113,3 +124,21 @@ def analyze_stream(
             results = pending.popleft().result()
             submit()
             yield from results
+
+
+def _in_process(
+    items: Iterable[Any],
+    options: Options,
+    encoder: Callable[[Document], Any] | None,
+    own_process: bool,
+) -> Iterator[Result]:
+    from rasd.pipeline import Analyzer
+
+    analyzer = _bound(Analyzer(options), encoder)
+    if own_process:
+        tune_gc()
+    for result in analyzer.analyze_records(items):
+        if isinstance(result, RasdError) or encoder is None:
+            yield result
+        else:
+            yield encoder(result)

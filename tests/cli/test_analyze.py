@@ -99,15 +99,19 @@ def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_parallel_jobs_give_the_same_output(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": str(i), "text": ARTICLE + f" {i}"}) for i in range(150)]
+    lines[70] = '{"id": "70", "text": '  # a broken line: reported by its number, the rest go on
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(
-        "\n".join(json.dumps({"id": str(i), "text": ARTICLE + f" {i}"}) for i in range(150)) + "\n",
-        encoding="utf-8",
-    )
-    one = run_rasd("analyze", str(corpus), "--format", "jsonl")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = run_rasd("analyze", str(corpus), "--format", "jsonl", "--jobs", "1")
     two = run_rasd("analyze", str(corpus), "--format", "jsonl", "--jobs", "2")
-    assert one.returncode == two.returncode == 0
-    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 150
+    default = run_rasd("analyze", str(corpus), "--format", "jsonl")
+    assert one.returncode == two.returncode == default.returncode == 1
+    assert one.stdout == two.stdout == default.stdout and len(one.stdout.splitlines()) == 149
+    assert one.stderr == two.stderr == default.stderr
+    assert (
+        b"c.jsonl:71:" in one.stderr and b"1 input(s) failed; 149 article(s) written" in one.stderr
+    )
 
 
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:

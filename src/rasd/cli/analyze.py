@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rasd.cli.common import Tally, add_analysis_options, open_output, options_from_args, reported
+from rasd.cli.common import (
+    Tally,
+    add_analysis_options,
+    add_jobs_option,
+    jobs_from_args,
+    open_output,
+    options_from_args,
+    reported,
+)
 from rasd.cli.output import ENCODERS, FORMATS, DocumentWriter
 from rasd.cli.progress import Progress
-from rasd.errors import ConfigError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -31,14 +38,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include tokens and their clitic analyses in JSON output",
     )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes (default 1; use the number of cores for corpora)",
-    )
+    add_jobs_option(parser)
     add_analysis_options(parser)
 
 
@@ -49,13 +49,11 @@ def run(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     if args.tokens:
         options = options.replace("output", tokens=True)
-    if args.jobs < 1:
-        raise ConfigError("--jobs must be at least 1")
     tally = Tally()
     progress = Progress("analyze")
     items = iter_records(expand_paths(args.paths), options.input, input_format=args.input_format)
     results = analyze_stream(
-        items, options, jobs=args.jobs, encoder=ENCODERS[args.format], own_process=True
+        items, options, jobs=jobs_from_args(args), encoder=ENCODERS[args.format], own_process=True
     )
     with open_output(args.output) as out:
         writer = DocumentWriter(out, args.format)

@@ -25,6 +25,36 @@ def add_dict_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup)
     )
 
 
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes; by default one per core (at most four)."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core, at most 4; 1 analyzes in this process)",
+    )
+
+
+def jobs_from_args(args: argparse.Namespace) -> int:
+    from rasd.parallel import default_jobs
+
+    jobs: int | None = args.jobs
+    return default_jobs() if jobs is None else jobs
+
+
 def add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("analysis")
     group.add_argument(

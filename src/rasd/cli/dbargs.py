@@ -47,13 +47,3 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 def check_binary_output(fmt: str, output: str | None) -> None:
     if fmt == "parquet" and (output is None or output == "-") and sys.stdout.isatty():
         raise ConfigError("Parquet is binary: give --output FILE (or redirect stdout)")
-
-
-def positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n

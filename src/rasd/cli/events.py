@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from rasd.cli.common import open_output, options_from_args
+from rasd.cli.common import open_output, options_from_args, positive
 from rasd.cli.dbargs import (
     add_db_option,
     add_filter_options,
     check_binary_output,
     filters_from_args,
-    positive,
 )
 
 

@@ -7,8 +7,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rasd.cli.common import Tally, add_analysis_options, options_from_args, reported
-from rasd.cli.dbargs import add_db_option, positive
+from rasd.cli.common import (
+    Tally,
+    add_analysis_options,
+    add_jobs_option,
+    jobs_from_args,
+    options_from_args,
+    positive,
+    reported,
+)
+from rasd.cli.dbargs import add_db_option
 from rasd.cli.progress import Progress
 from rasd.errors import ConfigError, StoreWriteError
 
@@ -21,9 +29,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         help="files (.txt .html .json .jsonl .jsonl.gz), folders, or - for stdin",
     )
     add_db_option(parser)
-    parser.add_argument(
-        "--jobs", "-j", type=positive, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    add_jobs_option(parser)
     parser.add_argument(
         "--batch-size", type=positive, metavar="N", help="articles per transaction (default 200)"
     )
@@ -77,7 +83,11 @@ def run(args: argparse.Namespace) -> int:
 
         items = iter_records(paths, options.input, input_format=args.input_format)
         results = analyze_stream(
-            fresh(items), options, jobs=args.jobs, encoder=Preparer(options), own_process=True
+            fresh(items),
+            options,
+            jobs=jobs_from_args(args),
+            encoder=Preparer(options),
+            own_process=True,
         )
         writer = BatchWriter(store, run_pk)
         batch: list[Prepared] = []

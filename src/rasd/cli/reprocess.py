@@ -6,8 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rasd.cli.common import add_dict_argument, options_from_args
-from rasd.cli.dbargs import add_db_option, positive
+from rasd.cli.common import (
+    add_dict_argument,
+    add_jobs_option,
+    jobs_from_args,
+    options_from_args,
+    positive,
+)
+from rasd.cli.dbargs import add_db_option
 from rasd.cli.progress import Progress
 from rasd.errors import RasdError, StoreWriteError
 
@@ -19,9 +25,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="every article (default: those analyzed by another rasd version or pipeline)",
     )
-    parser.add_argument(
-        "--jobs", "-j", type=positive, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    add_jobs_option(parser)
     parser.add_argument(
         "--batch-size", type=positive, metavar="N", help="articles per transaction (default 200)"
     )
@@ -47,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         results = analyze_stream(
             article_records(store, pks),
             options,
-            jobs=args.jobs,
+            jobs=jobs_from_args(args),
             encoder=Preparer(options),
             own_process=True,
         )

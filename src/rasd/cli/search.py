@@ -7,8 +7,8 @@ import sys
 
 import orjson
 
-from rasd.cli.common import options_from_args
-from rasd.cli.dbargs import add_db_option, add_filter_options, filters_from_args, positive
+from rasd.cli.common import options_from_args, positive
+from rasd.cli.dbargs import add_db_option, add_filter_options, filters_from_args
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:

@@ -104,7 +104,13 @@ class _ArticleCoder:
         self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
         self.named_countries: set[str] = set()
         self.inferred: set[str] = set()  # countries made recipients from an event's place
-        self.parties_by_sentence = self._parties(composition.actors, mention_ids)
+        self._mentions = composition.actors
+        self._mention_ids = mention_ids
+        # filled by prepare(), once the article is known to hold triggers
+        self.parties_by_sentence: dict[int, list[Party]] = {}
+        self.cue_breaks: list[int] = []  # the clause breaks of the cues (status)
+        self.breaks: list[int] = []  # and, without dashes, of the roles
+        self.stem_spans: list[tuple[int, int]] = []
         self.places_by_sentence: dict[int, list[Place]] = {}
         self.place_starts: dict[int, list[int]] = {}
         self.topical: set[tuple[int, str]] = set()  # (sentence, place id): a place talked about
@@ -117,10 +123,6 @@ class _ArticleCoder:
                 if set(self.norm[max(0, pm.start - 40) : pm.start].split()[-3:]) & self.lex.topic:
                     self.topical.add((pm.sentence, place.id))
         self.main_place = next((p for p in self.doc.places if p.main), None)
-        # the clause breaks of the cues (status) and, without dashes, of the roles
-        self.cue_breaks = clause_breaks(self.norm)
-        self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
-        self.stem_spans = stem_spans(self.text)
         self.used: dict[str, Actor] = {}
         self.models = models or {}
         self.reports: list[tuple[int, str, float]] = []  # (sentence, type, probability)
@@ -129,13 +131,32 @@ class _ArticleCoder:
         self.condemned: set[tuple[str, int, int]] = set()  # أدان الهجوم: (type, sentence, trigger)
         self.condemnations: list[Event] = []  # their events
 
+    def prepare(self, last: int | None = None) -> None:
+        """What coding needs once triggers are found: the parties of the sentences up to ``last``
+        (all by default; the countries named later are still noted), the clause breaks, and
+        where the special stems are."""
+        self.parties_by_sentence = self._parties(self._mentions, self._mention_ids, last)
+        self.cue_breaks = clause_breaks(self.norm)
+        self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
+        self.stem_spans = stem_spans(self.text)
+
     # --- parties -----------------------------------------------------------------------------
 
-    def _parties(self, mentions: list[ActorMention], ids: dict[int, str]) -> dict[int, list[Party]]:
+    def _parties(
+        self, mentions: list[ActorMention], ids: dict[int, str], last: int | None = None
+    ) -> dict[int, list[Party]]:
         out: dict[int, list[Party]] = {}
+        later: dict[int, tuple[int, int]] = {}  # past ``last``: each sentence's last span
         for index, m in enumerate(mentions):
             actor_id = ids.get(index)
             if actor_id is None:
+                continue
+            if last is not None and m.sentence > last:
+                # no event is coded here: only note a named country (not one of a group)
+                if later.get(m.sentence) != (m.start, m.end):
+                    if m.kind == "country" and m.how == "dictionary":
+                        self.named_countries.add(actor_id)
+                    later[m.sentence] = (m.start, m.end)
                 continue
             token_start = self.text.rfind(" ", 0, m.start) + 1
             prefix = self.text[token_start : m.start]
@@ -178,12 +199,21 @@ class _ArticleCoder:
         )
         # a sentence with helpers only (قال …) is read for its speaker, never for its cues
         wanted = [any(h.trigger.event_type != "-" for h in hits) for hits in all_hits]
+        title = self.work.title_sentence
+        # sentences after the last one with a trigger are not read (they could only pass on a
+        # speaker or a party to sentences that have none)
+        last = max((k for k, w in enumerate(wanted) if w and k != title), default=-1)
+        self.prepare(last)
+        if last < 0:
+            return []
         spans = self.work.sent_spans
         all_cues = all_sentence_cues(self.lex, self.text, self.norm, spans, wanted, self.cue_breaks)
         carried: Party | None = None
         history: list[Party] = []
-        for k, span in enumerate(self.work.sent_spans):
-            if k == self.work.title_sentence:
+        for k, span in enumerate(spans):
+            if k > last:
+                break
+            if k == title:
                 continue  # the headline restates the body
             base = self.parties_by_sentence.get(k, [])
             parties = sorted(base + self._extra_parties(span, base, history), key=lambda p: p.start)

@@ -20,6 +20,7 @@ def candidate_features(
     the event filter sees. Used to train it (``scripts/train_event_filter.py``)."""
     composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
     coder = _ArticleCoder(lex, work, composition, mention_ids, actors_by_id)
+    coder.prepare()
     out: list[tuple[int, str, dict[str, float]]] = []
     for k, span in enumerate(work.sent_spans):
         hits = find_triggers(lex, coder.text, span)
