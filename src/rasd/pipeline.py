@@ -212,21 +212,26 @@ class Pipeline:
 
 
 def _join_scans(knowledge: Knowledge, stages: list[Stage]) -> None:
-    """Let the stages that scan the match text with their own dictionaries (a ``scans`` attribute:
-    ``(automaton, prefixes)``) share one pass over it (:class:`~rasd.text.scan.JointScan`)."""
-    scanning = [s for s in stages if getattr(s, "scans", None) is not None]
+    """Let the stages that scan the match text with their own dictionaries share one pass over it
+    (:class:`~rasd.text.scan.JointScan`). A stage declares ``scans``, a tuple of
+    ``(automaton, prefixes)`` pairs, and is given ``joint = (JointScan, indexes)``: where the
+    hits of each of its automata are."""
+    scanning = [s for s in stages if getattr(s, "scans", None)]
     if len(scanning) < 2:
         return
     from rasd.text.scan import JointScan, merge_automata
 
-    specs = [s.scans for s in scanning]  # type: ignore[attr-defined]
+    specs = [spec for s in scanning for spec in s.scans]  # type: ignore[attr-defined]
     automaton = knowledge.cached(
         "scan.joint:" + ",".join(s.name for s in scanning),
         lambda: merge_automata(*(automaton for automaton, _ in specs)),
     )
     joint = JointScan(automaton, tuple(prefixes for _, prefixes in specs))
-    for index, stage in enumerate(scanning):
-        stage.joint = (joint, index)  # type: ignore[attr-defined]
+    first = 0
+    for stage in scanning:
+        count = len(stage.scans)  # type: ignore[attr-defined]
+        stage.joint = (joint, tuple(range(first, first + count)))  # type: ignore[attr-defined]
+        first += count
 
 
 class Analyzer:

@@ -10,7 +10,7 @@ its word, by a valid proclitic stack (وبمصر، للسعودية، والمص
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasd.actors.lexicon import Entry, Lexicon
 from rasd.text.scan import NOUN_PROCLITICS, Hit, match_text, scan
@@ -46,6 +46,8 @@ class RawMention:
     entries: tuple[Entry, ...]
     prefix: str  # the proclitic letters before the key inside its word ("", "و", "بال", ...)
     token_start: int = -1  # where the word holding the key begins (before its proclitics)
+    #: the kinds of the entries (person, title, country, ...), asked for again and again
+    kinds: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -63,10 +65,7 @@ class RawMention:
         self.entries = entries
         self.prefix = prefix
         self.token_start = token_start
-
-    @property
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
+        self.kinds = frozenset([e.kind for e in entries])
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
@@ -115,6 +114,7 @@ def _merge_same_span(hits: list[RawMention]) -> list[RawMention]:
             by_span[key] = hit
         else:
             seen.entries = seen.entries + tuple(e for e in hit.entries if e not in seen.entries)
+            seen.kinds = seen.kinds | hit.kinds
     return list(by_span.values())
 
 

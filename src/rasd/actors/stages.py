@@ -89,13 +89,14 @@ class ActorsStage:
     def __init__(self, knowledge: Knowledge, options: Options) -> None:
         self._resources = load_resources(knowledge)
         self._list_countries = "events" not in options.pipeline.stages
-        self.scans = (self._resources.lexicon.automaton, ANY_PREFIX)
-        self.joint: tuple[JointScan, int] | None = None  # set by the pipeline (one scan for all)
+        self.scans = ((self._resources.lexicon.automaton, ANY_PREFIX),)
+        # set by the pipeline: one scan for all the stages' dictionaries
+        self.joint: tuple[JointScan, tuple[int, ...]] | None = None
 
     def __call__(self, work: Work) -> None:
         text = match_text(work.norm)
         work.extras["match_text"] = text
-        scanned = self.joint[0].hits(work.extras, text, self.joint[1]) if self.joint else None
+        scanned = self.joint[0].hits(work.extras, text, self.joint[1][0]) if self.joint else None
         raws = find_mentions(self._resources.lexicon, text, scanned)
         starts = [s for s, _ in work.sent_spans] or [0]
         composition = Composer(self._resources, text, work.norm, raws, starts, work.doc.date).run()

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
-from rasd.text.scan import NOUN_PROCLITICS, scan_merged
+from rasd.text.scan import NOUN_PROCLITICS, Hit, scan_merged
 
 BEFORE_WINDOW = 4  # words before a trigger that a "before" cue may be
 AFTER_WINDOW = 3
@@ -27,7 +27,8 @@ _CUE_PREFIXES = frozenset(["", "و", "ف"])
 _NOUN_PREFIXES = NOUN_PROCLITICS | {""}
 #: Proclitics of cues (كما is not ك + ما; أهل is not أ + هل), contexts and date words (a noun's
 #: only: آب, August, is not in أسباب), by kind in ``EventLexicon.sentence_words``.
-_SENTENCE_WORD_PREFIXES = (_CUE_PREFIXES, _NOUN_PREFIXES, _NOUN_PREFIXES)
+#: The proclitics the cue, context and date words may carry (in that order).
+SENTENCE_WORD_PREFIXES = (_CUE_PREFIXES, _NOUN_PREFIXES, _NOUN_PREFIXES)
 SENTENCE_SCOPE_WORDS = 8  # a "sentence" cue counts within this many words of the trigger
 _CLAUSE_BREAK_RE = re.compile('[،,؛;:«»"()\\-–]')
 
@@ -70,9 +71,12 @@ def sentence_cues(lex: EventLexicon, text: str, norm: str, span: tuple[int, int]
     return all_sentence_cues(lex, text, norm, [span], [True])[0] or SentenceCues()
 
 
-def clause_breaks(norm: str) -> list[int]:
-    """Positions of the characters that end a clause (for :func:`status`), in order."""
-    return [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+def clause_breaks(norm: str, end: int | None = None) -> list[int]:
+    """Positions of the characters that end a clause (for :func:`status`), in order; with
+    ``end``, only those before it."""
+    return [
+        m.start() for m in _CLAUSE_BREAK_RE.finditer(norm, 0, len(norm) if end is None else end)
+    ]
 
 
 def all_sentence_cues(
@@ -82,9 +86,12 @@ def all_sentence_cues(
     spans: list[tuple[int, int]],
     wanted: list[bool],
     breaks: list[int] | None = None,
+    scanned: tuple[list[Hit], list[Hit], list[Hit]] | None = None,
 ) -> list[SentenceCues | None]:
     """Cues of the sentences marked ``wanted`` (None for the others), from one scan of the text.
-    ``breaks``: :func:`clause_breaks` of ``norm``, if the caller has them."""
+    ``breaks``: :func:`clause_breaks` of ``norm``, if the caller has them. ``scanned``: the cue,
+    context and date words of the whole text, if a joint scan found them already (only those
+    inside a run of wanted sentences count, as when the runs are scanned)."""
     out: list[SentenceCues | None] = [SentenceCues() if w else None for w in wanted]
     if not any(wanted):
         return out
@@ -94,34 +101,46 @@ def all_sentence_cues(
     for target in out:
         if target is not None:
             target.breaks = breaks
-
-    def bucket(pos: int) -> SentenceCues | None:
-        k = bisect_right(starts, pos) - 1
-        return out[k] if k >= 0 and pos < spans[k][1] else None
-
-    # one pass over the wanted sentences for the three kinds of words: cues, contexts, dates
+    # the runs of consecutive wanted sentences, and where each wanted sentence's run ends
     ranges: list[tuple[int, int]] = []
+    run_end = [0] * len(spans)
     for k, (start, end) in enumerate(spans):
         if wanted[k]:
             if k and wanted[k - 1]:
                 ranges[-1] = (ranges[-1][0], end)  # consecutive sentences: one range
             else:
                 ranges.append((start, end))
-    cues, contexts, dates = scan_merged(lex.sentence_words, text, _SENTENCE_WORD_PREFIXES, ranges)
+    for k in range(len(spans) - 1, -1, -1):
+        if wanted[k]:
+            run_end[k] = run_end[k + 1] if k + 1 < len(spans) and wanted[k + 1] else spans[k][1]
+
+    def bucket(pos: int, end: int) -> SentenceCues | None:
+        k = bisect_right(starts, pos) - 1
+        if k < 0 or pos >= spans[k][1] or end > run_end[k]:
+            return None
+        return out[k]
+
+    if scanned is None:
+        # one pass over the wanted sentences for the three kinds of words
+        cues, contexts, dates = scan_merged(
+            lex.sentence_words, text, SENTENCE_WORD_PREFIXES, ranges
+        )
+    else:
+        cues, contexts, dates = scanned
     for s, e, (_key, values), _prefix, ws in cues:
-        target = bucket(ws)
+        target = bucket(ws, e)
         if target is not None:
             for cue, scope in values:
                 # the cue without its conjunction: وقد, ولا are short cues like قد, لا
                 target.cues.append((s, e, cue, scope))
-    for _s, _e, (_key, values), _prefix, ws in contexts:
-        target = bucket(ws)
+    for _s, e, (_key, values), _prefix, ws in contexts:
+        target = bucket(ws, e)
         if target is not None:
             for context in values:
                 if context not in target.contexts:
                     target.contexts.append(context)
     for _s, e, (key, _values), _prefix, ws in dates:
-        target = bucket(ws)
+        target = bucket(ws, e)
         if target is not None:
             date_kind, value = lex.dates[key]
             target.date_words.append((ws, e, date_kind, value))

@@ -14,6 +14,7 @@ from typing import Any
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
+    SENTENCE_WORD_PREFIXES,
     SentenceCues,
     all_sentence_cues,
     clause_breaks,
@@ -70,14 +71,25 @@ class EventsStage:
         self._models: dict[str, TypeModel] = (
             knowledge.cached("events.models", load_models) if options.events.filter_model else {}
         )
-        self.scans = (self._lex.automaton, ANY_PREFIX)
-        self.joint: tuple[JointScan, int] | None = None  # set by the pipeline (one scan for all)
+        # the triggers, then the cue, context and date words (SENTENCE_WORD_SCANS)
+        self.scans = (
+            (self._lex.automaton, ANY_PREFIX),
+            *zip(self._lex.sentence_automata, SENTENCE_WORD_PREFIXES, strict=True),
+        )
+        # set by the pipeline: one scan for all the stages' dictionaries
+        self.joint: tuple[JointScan, tuple[int, ...]] | None = None
 
     def __call__(self, work: Work) -> None:
         composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
         coder = _ArticleCoder(self._lex, work, composition, mention_ids, actors_by_id, self._models)
         if self.joint is not None:
-            coder.scanned = self.joint[0].hits(work.extras, coder.text, self.joint[1])
+            joint, (triggers, cues, contexts, dates) = self.joint
+            coder.scanned = joint.hits(work.extras, coder.text, triggers)
+            coder.sentence_words = (
+                joint.hits(work.extras, coder.text, cues),
+                joint.hits(work.extras, coder.text, contexts),
+                joint.hits(work.extras, coder.text, dates),
+            )
         work.doc.events = coder.run()
         coder.add_participants()
         work.extras["reports"] = coder.reports
@@ -100,6 +112,8 @@ class _ArticleCoder:
         self.norm = work.norm
         self.text = work.extras.get("match_text") or match_text(work.norm)
         self.scanned: list[Hit] | None = None  # the trigger hits, if a joint scan found them
+        # and the cue, context and date words in the whole text
+        self.sentence_words: tuple[list[Hit], list[Hit], list[Hit]] | None = None
         self.actors = actors_by_id
         self.year = int(self.doc.date[:4]) if self.doc.date[:4].isdigit() else None
         self.named_countries: set[str] = set()
@@ -136,9 +150,11 @@ class _ArticleCoder:
         (all by default; the countries named later are still noted), the clause breaks, and
         where the special stems are."""
         self.parties_by_sentence = self._parties(self._mentions, self._mention_ids, last)
-        self.cue_breaks = clause_breaks(self.norm)
+        spans = self.work.sent_spans
+        reach = None if last is None or last >= len(spans) else spans[last][1] if last >= 0 else 0
+        self.cue_breaks = clause_breaks(self.norm, reach)
         self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
-        self.stem_spans = stem_spans(self.text)
+        self.stem_spans = stem_spans(self.text, reach)
 
     # --- parties -----------------------------------------------------------------------------
 
@@ -207,7 +223,9 @@ class _ArticleCoder:
         if last < 0:
             return []
         spans = self.work.sent_spans
-        all_cues = all_sentence_cues(self.lex, self.text, self.norm, spans, wanted, self.cue_breaks)
+        all_cues = all_sentence_cues(
+            self.lex, self.text, self.norm, spans, wanted, self.cue_breaks, self.sentence_words
+        )
         carried: Party | None = None
         history: list[Party] = []
         for k, span in enumerate(spans):

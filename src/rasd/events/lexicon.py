@@ -86,6 +86,11 @@ class EventLexicon:
     date_automaton: Any = None
     sentence_words: Any = None  # cues, contexts and date words in one automaton (merge_automata)
 
+    @property
+    def sentence_automata(self) -> tuple[Any, Any, Any]:
+        """The automata merged in ``sentence_words``: cues, contexts, date words."""
+        return self.cues, self.contexts, self.date_automaton
+
 
 def _strip_final(word: str, letters: str) -> str:
     return word[:-1] if word and word[-1] in letters else word

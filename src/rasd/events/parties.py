@@ -28,15 +28,16 @@ BOTH_SIDES_WORDS = frozenset(
 )
 
 
-def stem_spans(text: str) -> list[tuple[int, int]]:
-    """Where each of SPECIAL_STEMS occurs in ``text``, in order: only a sentence holding one can
-    name a party without naming an actor."""
+def stem_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
+    """Where each of SPECIAL_STEMS occurs in ``text`` (before ``end``), in order: only a sentence
+    holding one can name a party without naming an actor."""
     spans: list[tuple[int, int]] = []
+    reach = len(text) if end is None else end
     for stem in SPECIAL_STEMS:
-        at = text.find(stem)
+        at = text.find(stem, 0, reach)
         while at >= 0:
             spans.append((at, at + len(stem)))
-            at = text.find(stem, at + 1)
+            at = text.find(stem, at + 1, reach)
     spans.sort()
     return spans
 
