@@ -214,3 +214,28 @@ def test_empty_body_uses_the_title_with_a_warning() -> None:
 )
 def test_dates(raw: str | None, expected: str | None) -> None:
     assert normalize_date(raw) == expected
+
+
+def test_a_record_pickles_whole_for_the_worker_processes() -> None:
+    import dataclasses
+    import pickle
+
+    from rasd.model import Origin
+    from rasd.readers.records import Record
+
+    values = {
+        "text": "استقبل الرئيس السيسي في القاهرة وزير الخارجية الأمريكي.",
+        "origin": Origin("a.jsonl", line=3),
+        "id": "a1",
+        "title": "عنوان",
+        "date": "2015-07-21",
+        "source": "youm7",
+        "url": "http://example.com/1",
+        "encoding": "cp1256",
+        "title_in_text": True,
+        "warnings": ("empty text",),
+    }
+    # every field has a value that is not its default, so a field left out of __reduce__ shows
+    assert set(values) == {f.name for f in dataclasses.fields(Record)}
+    record = Record(**values)  # type: ignore[arg-type]
+    assert pickle.loads(pickle.dumps(record)) == record

@@ -22,6 +22,7 @@ from rasd.actors.guards import (
     apposed_person,
     country_counts,
     in_list,
+    most_common_key,
     name_run,
     office_applies,
     person_country,
@@ -66,7 +67,7 @@ class Composer:
         self.out = Composition()
         counts = country_counts(raws)
         self.country_counts = counts
-        self.out.main_country = counts.most_common(1)[0][0] if counts else ""
+        self.out.main_country = most_common_key(counts) if counts else ""
         self._locative_at = -1
         self._skipped_end = -1
         self._apposed: tuple[ActorMention | None, int] = (None, -1)  # a person and his titles' end

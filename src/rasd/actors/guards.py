@@ -6,9 +6,8 @@ All pure functions over the match text (``rasd.actors.match``) and the word list
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasd.actors.lexicon import COUNTRY, DEMONYM, PERSON, PersonInfo
 from rasd.actors.match import RawMention
@@ -163,16 +162,21 @@ def clean_places(composition: Composition, match: str, text: str, offsets: Offse
     composition.places = drop_family_name_places(kept, composition.actors, match)
 
 
-def country_counts(raws: list[RawMention]) -> Counter[str]:
-    """How often each country is named (by name, nationality or a person of it): the article's main
-    country comes first."""
-    counts: Counter[str] = Counter()
+def country_counts(raws: list[RawMention]) -> dict[str, int]:
+    """How often each country is named (by name, nationality or a person of it), in the order
+    first named (a plain dict: collections.Counter is not compiled)."""
+    counts: dict[str, int] = {}
     for r in raws:
         for e in r.entries:
             if e.kind in (COUNTRY, DEMONYM, PERSON) and e.country:
-                counts[e.country] += 1
+                counts[e.country] = counts.get(e.country, 0) + 1
                 break
     return counts
+
+
+def most_common_key(counts: dict[Any, int]) -> Any:
+    """The key with the highest count, the first named of equals (as Counter.most_common(1))."""
+    return max(counts, key=counts.__getitem__)
 
 
 def stands_for_government(c: Composer, m: RawMention) -> bool:

@@ -10,9 +10,9 @@ article is known to hold that office, who then absorbs it (دانيال كوتس
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
+from rasd.actors.guards import most_common_key
 from rasd.actors.mentions import ActorMention, Composition, PlaceMention
 from rasd.model import Actor, Mention, Place
 from rasd.text.normalize import OffsetMap
@@ -84,7 +84,7 @@ def build_actors(
 
 def build_places(comp: Composition, text: str, offsets: OffsetMap) -> list[Place]:
     places: dict[tuple[str, str], Place] = {}
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: dict[tuple[str, str], int] = {}
     first_sentence: dict[tuple[str, str], int] = {}
     for m in comp.places:
         info = m.info
@@ -97,7 +97,7 @@ def build_places(comp: Composition, text: str, offsets: OffsetMap) -> list[Place
             first_sentence[key] = m.sentence
         start, end = offsets.span_to_orig(m.start, m.end)
         place.mentions.append(Mention(start, end, text[start:end]))
-        counts[key] += 1
+        counts[key] = counts.get(key, 0) + 1
     if places:
         main = choose_main_place(comp.places, counts, first_sentence)
         if main is not None:
@@ -122,7 +122,7 @@ _LOCAL_KINDS = frozenset(
 
 def choose_main_place(
     mentions: list[PlaceMention],
-    counts: Counter[tuple[str, str]],
+    counts: dict[tuple[str, str], int],
     first_sentence: dict[tuple[str, str], int],
 ) -> tuple[str, str] | None:
     """The article's main location: a city-level place of the first two sentences (the dateline
@@ -140,5 +140,5 @@ def choose_main_place(
             ),
         )
         return (best.info.name, best.info.country)
-    best_key, _ = counts.most_common(1)[0]
-    return best_key
+    most: tuple[str, str] = most_common_key(counts)
+    return most

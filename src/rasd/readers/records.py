@@ -63,6 +63,22 @@ class Record:
     title_in_text: bool = False  # plain text files: the first line is the title, kept in the text
     warnings: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
+        # records travel to worker processes by the thousand: a plain tuple pickles faster than
+        # the state dict @dataclass(slots=True) builds
+        return Record, (
+            self.text,
+            self.origin,
+            self.id,
+            self.title,
+            self.date,
+            self.source,
+            self.url,
+            self.encoding,
+            self.title_in_text,
+            self.warnings,
+        )
+
 
 @dataclass(slots=True)
 class ReadFailure:
