@@ -54,3 +54,16 @@ def test_init_takes_the_fields_with_their_defaults(cls: type[Any]) -> None:
             assert param.default is None or repr(param.default) == "<factory>", field.name
         else:
             assert param.default is inspect.Parameter.empty, field.name
+
+
+def test_an_analyzed_document_pickles_and_copies_whole() -> None:
+    import copy
+    import pickle
+
+    doc = rasd.analyze(
+        "استقبل الرئيس السيسي في القاهرة وزير الخارجية الأمريكي.\nوبحث الجانبان التعاون الثنائي.",
+        date="2019-01-10",
+    )
+    assert doc.events and doc.actors and doc.places and doc.sentences
+    assert pickle.loads(pickle.dumps(doc)) == doc  # as worker processes send it back
+    assert copy.deepcopy(doc) == doc

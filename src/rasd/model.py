@@ -76,6 +76,15 @@ class Sentence:
         self.is_title = is_title
         self.tokens = tokens
 
+    def __reduce__(self) -> tuple[type[Sentence], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Sentence, (
+            self.start,
+            self.end,
+            self.is_title,
+            self.tokens,
+        )
+
     def to_json(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "start": self.start,
@@ -104,6 +113,15 @@ class Mention:
         self.end = end
         self.text = text
         self.how = how
+
+    def __reduce__(self) -> tuple[type[Mention], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Mention, (
+            self.start,
+            self.end,
+            self.text,
+            self.how,
+        )
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -137,6 +155,17 @@ class Actor:
         self.name = name
         self.mentions = [] if mentions is None else mentions
         self.kind = kind
+
+    def __reduce__(self) -> tuple[type[Actor], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Actor, (
+            self.id,
+            self.country,
+            self.sector,
+            self.name,
+            self.mentions,
+            self.kind,
+        )
 
     def ref(self) -> dict[str, str]:
         """The short ``{country, sector, name}`` form used inside events."""
@@ -185,6 +214,19 @@ class Place:
         self.mentions = [] if mentions is None else mentions
         self.main = main
 
+    def __reduce__(self) -> tuple[type[Place], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Place, (
+            self.id,
+            self.name,
+            self.country,
+            self.lat,
+            self.lon,
+            self.kind,
+            self.mentions,
+            self.main,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -213,6 +255,15 @@ class Evidence:
         self.end = end
         self.trigger_start = trigger_start
         self.trigger_end = trigger_end
+
+    def __reduce__(self) -> tuple[type[Evidence], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Evidence, (
+            self.start,
+            self.end,
+            self.trigger_start,
+            self.trigger_end,
+        )
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
@@ -267,6 +318,22 @@ class Event:
         self.quad = quad
         self.score = score
         self.confidence = confidence
+
+    def __reduce__(self) -> tuple[type[Event], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Event, (
+            self.event_type,
+            self.mode,
+            self.context,
+            self.actor,
+            self.recipient,
+            self.location,
+            self.date,
+            self.evidence,
+            self.quad,
+            self.score,
+            self.confidence,
+        )
 
     def to_json(self, text: str) -> dict[str, Any]:
         first = self.evidence[0] if self.evidence else None
@@ -365,6 +432,26 @@ class Document:
         self.places = [] if places is None else places
         self.events = [] if events is None else events
         self.warnings = [] if warnings is None else warnings
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        # mypyc: a compiled __init__ makes __new__ need the arguments, so pickle calls the class
+        return Document, (
+            self.id,
+            self.text,
+            self.title,
+            self.date,
+            self.source,
+            self.url,
+            self.encoding,
+            self.origin,
+            self.title_span,
+            self.removed,
+            self.sentences,
+            self.actors,
+            self.places,
+            self.events,
+            self.warnings,
+        )
 
     def to_json(self) -> dict[str, Any]:
         text = self.text
