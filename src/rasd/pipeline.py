@@ -159,7 +159,7 @@ def _actors_stage(knowledge: Knowledge, options: Options) -> Stage:
 
 
 def _events_stage(knowledge: Knowledge, options: Options) -> Stage:
-    from rasd.events.coder import EventsStage
+    from rasd.events.stage import EventsStage
 
     return EventsStage(knowledge, options)
 

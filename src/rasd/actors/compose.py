@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rasd.actors.anaphora import anaphoric_title, antecedent_office, same_title_earlier
 from rasd.actors.context import GROUP_SECTORS, located_countries, sentence_place_country
 from rasd.actors.guards import (
     apposed_person,
@@ -26,7 +27,6 @@ from rasd.actors.guards import (
     name_run,
     office_applies,
     person_country,
-    same_office,
     stands_for_government,
     word_after,
 )
@@ -321,7 +321,7 @@ class Composer:
             # an envoy "to Yemen" is an international official: the country is what he covers
             office, country = f"{office}:{country}" if office else office, ""
         if office == "counterpart":
-            office, head = self._antecedent_office(i)
+            office, head = antecedent_office(self, i)
         former = word_after(self.text, end, self.res.former)
         if former > 0:  # الرئيس الأسبق حسني مبارك: a former holder, not the current one
             end, office = former, ""
@@ -386,7 +386,7 @@ class Composer:
         if not country and key_form in self.res.weak:
             return j
         if not office and country:
-            earlier = self._same_title_earlier(country, head)
+            earlier = same_title_earlier(self, country, head)
             if earlier is not None:
                 self._refer(start, end, earlier, sentence, head)
                 return j
@@ -418,59 +418,13 @@ class Composer:
                 title_head=head,
             )
         else:
-            self._anaphoric_title(start, end, title, head, sentence, office)
+            anaphoric_title(self, start, end, title, head, sentence, office)
         return j
 
     def _person_sector(self, p: PersonInfo) -> str:
         """The sector of the office held at the article date (or of the main office)."""
         office = (p.office_at(self.date) if self.date else None) or p.main_office()
         return office.sector if office is not None and office.sector else p.sector
-
-    def _antecedent_office(self, i: int) -> tuple[str, str]:
-        """The office of the nearest earlier actor that has one (for نظيره: his counterpart)."""
-        sentence = self.sent[i]
-        for a in reversed(self.out.actors):
-            if a.sentence < sentence - 1:
-                break
-            office = a.office
-            if not office and a.person is not None:
-                held = a.person.office_at(self.date) if self.date else a.person.main_office()
-                office = held.office if held else ""
-            if office:
-                return office, a.title_head
-        return "", ""
-
-    def _same_title_earlier(self, country: str, head: str) -> ActorMention | None:
-        """الوزير الأمريكي after وزير الخارجية الأمريكي: the earlier actor with that title."""
-        for a in reversed(self.out.actors):
-            if a.country == country and head and a.title_head == head:
-                return a
-        return None
-
-    def _anaphoric_title(
-        self, start: int, end: int, title: Entry, head: str, sentence: int, office: str
-    ) -> None:
-        """A bare title (الرئيس، الوزير): the latest actor with that title, else the main country's."""
-        for a in reversed(self.out.actors):
-            if same_office(a, office, head):
-                self._refer(start, end, a, sentence, head)
-                return
-        country = self.out.main_country
-        if office and country:
-            holder = self._holder(office, country)
-            self._actor(
-                start,
-                end,
-                country,
-                title.sector,
-                name=holder.name if holder else "",
-                office=office,
-                kind="person" if holder else "role",
-                how="title+main-country",
-                person=holder,
-                sentence=sentence,
-                title_head=head,
-            )
 
     def _person(self, i: int) -> int:
         m = self.raws[i]

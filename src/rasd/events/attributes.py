@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from rasd.events.dates import explicit_dates
 from rasd.events.lexicon import EventLexicon
 from rasd.events.triggers import TriggerHit
+from rasd.model import Place
 from rasd.text.scan import NOUN_PROCLITICS, Hit, scan_merged
 
 BEFORE_WINDOW = 4  # words before a trigger that a "before" cue may be
@@ -268,3 +269,20 @@ def event_date(
             delta = 7
         return (today - timedelta(days=delta)).isoformat()
     return (today + timedelta(days=offset)).isoformat()
+
+
+def event_place(here: list[Place], main: Place | None, involved: set[str]) -> Place | None:
+    """Where an event happened: the first city-level place named in its sentence (``here``, in
+    order), else the article's ``main`` place if it is a city in a country named there, else the
+    first place named there; with none named, the main place when it lies in a country the event
+    involves (or the event involves none)."""
+    local = [p for p in here if p.kind != "country"]
+    if local:
+        return local[0]
+    if main is not None and main.kind != "country" and main.country in {p.country for p in here}:
+        return main  # حرص مصر … (article from Cairo): the city the article is from, in that country
+    if here:
+        return here[0]
+    if main is not None and (not involved or main.country in involved):
+        return main
+    return None

@@ -1,4 +1,5 @@
-"""Pipeline stage ``events``: PLOVER events with actor, recipient, mode, context, date and place.
+"""Coding one article's PLOVER events with actor, recipient, mode, context, date and place (for
+the ``events`` stage, :mod:`rasd.events.stage`).
 
 For each sentence: triggers (:mod:`rasd.events.triggers`), then whether each reports an event
 (:func:`rasd.events.attributes.status`: negated, conditional, historical, questioned and
@@ -14,18 +15,23 @@ from typing import Any
 from rasd.actors.mentions import ActorMention, Composition
 from rasd.events.attributes import (
     COOPERATIVE,
-    SENTENCE_WORD_PREFIXES,
     SentenceCues,
     all_sentence_cues,
     clause_breaks,
     clause_start_at,
     event_date,
+    event_place,
     status,
     words_between,
 )
-from rasd.events.filter import TypeModel, load_models, sentence_features
+from rasd.events.filter import TypeModel, sentence_features
 from rasd.events.lexicon import EventLexicon, build_event_lexicon
-from rasd.events.merge import with_claims_joined, without_partial_duplicates, without_subsumed
+from rasd.events.merge import (
+    add_or_merge,
+    with_claims_joined,
+    without_partial_duplicates,
+    without_subsumed,
+)
 from rasd.events.parties import actor_pairs, extra_parties, participants, stem_spans
 from rasd.events.report_features import usage_features
 from rasd.events.roles import (
@@ -37,12 +43,11 @@ from rasd.events.roles import (
     unmark_after_verbs,
 )
 from rasd.events.slots import object_slot, thing_arrives
-from rasd.events.triggers import ANY_PREFIX, find_all_triggers
+from rasd.events.triggers import find_all_triggers
 from rasd.knowledge import Knowledge
 from rasd.model import Actor, Event, Evidence, Place
-from rasd.options import Options
 from rasd.pipeline import Work
-from rasd.text.scan import Hit, JointScan, match_text
+from rasd.text.scan import Hit, match_text
 
 _DASHES = frozenset("-–")  # clause breaks for cues (attributes.clause_breaks), not for roles
 _MATERIAL_CONFLICT = frozenset(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
@@ -59,41 +64,6 @@ _VERBAL = frozenset(["ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"])
 def load_event_lexicon(knowledge: Knowledge) -> EventLexicon:
     lexicon: Any = knowledge.cached("events.lexicon", lambda: build_event_lexicon(knowledge))
     return lexicon  # type: ignore[no-any-return]
-
-
-class EventsStage:
-    name = "events"
-    requires = frozenset({"norm", "sentences", "actors", "places"})
-    produces = frozenset({"events"})
-
-    def __init__(self, knowledge: Knowledge, options: Options) -> None:
-        self._lex = load_event_lexicon(knowledge)
-        self._models: dict[str, TypeModel] = (
-            knowledge.cached("events.models", load_models) if options.events.filter_model else {}
-        )
-        # the triggers, then the cue, context and date words (SENTENCE_WORD_SCANS)
-        self.scans = (
-            (self._lex.automaton, ANY_PREFIX),
-            *zip(self._lex.sentence_automata, SENTENCE_WORD_PREFIXES, strict=True),
-        )
-        # set by the pipeline: one scan for all the stages' dictionaries
-        self.joint: tuple[JointScan, tuple[int, ...]] | None = None
-
-    def __call__(self, work: Work) -> None:
-        composition, mention_ids, actors_by_id = work.extras["actor_mentions"]
-        coder = _ArticleCoder(self._lex, work, composition, mention_ids, actors_by_id, self._models)
-        if self.joint is not None:
-            joint, (triggers, cues, contexts, dates) = self.joint
-            coder.scanned = joint.hits(work.extras, coder.text, triggers)
-            coder.sentence_words = (
-                joint.hits(work.extras, coder.text, cues),
-                joint.hits(work.extras, coder.text, contexts),
-                joint.hits(work.extras, coder.text, dates),
-            )
-        work.doc.events = coder.run()
-        coder.add_participants()
-        work.extras["reports"] = coder.reports
-        work.extras["dropped"] = coder.dropped
 
 
 class _ArticleCoder:
@@ -553,29 +523,13 @@ class _ArticleCoder:
     def _place(
         self, sentence: int, pos: int, subject: Party | None, recipient: Party | None
     ) -> Place | None:
-        """The place named in the sentence (a city before a country), else the article's main
-        place when it lies in a country the event involves."""
         here = [
             p
             for p in self.places_by_sentence.get(sentence, [])
             if (sentence, p.id) not in self.topical
         ]
-        local = [p for p in here if p.kind != "country"]
-        if local:
-            return local[0]
-        main = self.main_place
-        if (
-            main is not None
-            and main.kind != "country"
-            and main.country in {p.country for p in here}
-        ):
-            return main  # حرص مصر … (article from Cairo): the city the article is from, in that country
-        if here:
-            return here[0]
         involved = {p.country for p in (subject, recipient) if p is not None and p.country}
-        if main is not None and (not involved or main.country in involved):
-            return main
-        return None
+        return event_place(here, self.main_place, involved)
 
     def _add(
         self,
@@ -594,41 +548,30 @@ class _ArticleCoder:
         offsets = self.work.offsets
         s_start, s_end = offsets.span_to_orig(*span)
         t_start, t_end = offsets.span_to_orig(hit.start, hit.end)
-        evidence = Evidence(s_start, s_end, t_start, t_end)
-        key = (event_type, actor.id if actor else "", target.id if target else "", date)
-        existing = events.get(key)
-        if existing is not None:
-            if all(e.start != evidence.start for e in existing.evidence):
-                existing.evidence.append(evidence)
-            for c in contexts:
-                if c not in existing.context:
-                    existing.context.append(c)
-            return
-        row = self.lex.plover.get(event_type, {})
-        try:
-            score: float | None = float(row.get("score", "")) if row.get("score") else None
-        except ValueError:
-            score = None
         confidence = 0.5 + (0.2 if actor is not None else 0) + (0.1 if target is not None else 0)
         confidence += 0.1 if hit.trigger.pos == "v" else 0.0
         confidence -= 0.1 if how == "carried" else 0.0
-        events[key] = Event(
-            event_type,
-            mode,
-            list(contexts),
-            actor,
-            target,
-            place,
-            date,
-            [evidence],
-            quad=row.get("quad", ""),
-            score=score,
-            confidence=min(confidence, 1.0),
+        event = add_or_merge(
+            events,
+            Event(
+                event_type,
+                mode,
+                list(contexts),
+                actor,
+                target,
+                place,
+                date,
+                [Evidence(s_start, s_end, t_start, t_end)],
+                confidence=min(confidence, 1.0),
+            ),
+            self.lex.plover.get(event_type, {}),
         )
+        if event is None:
+            return  # another report of an event already coded
         if "claim" in hit.trigger.flags:
-            self.claims.append(events[key])
+            self.claims.append(event)
         if target is None and any(c[0] == event_type and c[2] == hit.start for c in self.condemned):
-            self.condemnations.append(events[key])
+            self.condemnations.append(event)
         for a in (actor, target):
             if a is not None and (a.sector or a.name):
                 self.used[a.id] = a

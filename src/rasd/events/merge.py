@@ -1,4 +1,5 @@
-"""Events that are one act told twice: merged or dropped after an article is coded.
+"""Events that are one act told twice: merged while an article is coded (:func:`add_or_merge`:
+same type, actor, recipient and date), or merged or dropped after it is coded:
 
 - a report read once with its object and once without (:func:`without_partial_duplicates`);
 - an attack reported without a doer and a claim of responsibility (:func:`with_claims_joined`);
@@ -9,6 +10,37 @@
 from __future__ import annotations
 
 from rasd.model import Actor, Event
+
+
+def add_or_merge(
+    events: dict[tuple[str, str, str, str], Event], event: Event, plover: dict[str, str]
+) -> Event | None:
+    """Add a newly read ``event`` (one evidence span) to the article's ``events``, keyed by type,
+    actor, recipient and date, with the quad class and score of its type's ``plover`` row; or, when
+    the key is taken, add its evidence (if from another sentence) and contexts to the event
+    there and return None."""
+    key = (
+        event.event_type,
+        event.actor.id if event.actor else "",
+        event.recipient.id if event.recipient else "",
+        event.date,
+    )
+    existing = events.get(key)
+    if existing is not None:
+        evidence = event.evidence[0]
+        if all(e.start != evidence.start for e in existing.evidence):
+            existing.evidence.append(evidence)
+        for c in event.context:
+            if c not in existing.context:
+                existing.context.append(c)
+        return None
+    try:
+        event.score = float(plover["score"]) if plover.get("score") else None
+    except ValueError:
+        event.score = None
+    event.quad = plover.get("quad", "")
+    events[key] = event
+    return event
 
 
 def without_partial_duplicates(events: list[Event]) -> list[Event]:

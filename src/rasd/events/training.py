@@ -1,7 +1,7 @@
 """What the event filter is trained on: the features of every candidate sentence.
 
 Used by ``scripts/train_event_filter.py`` (and its tests); the analysis itself computes the same
-features inside :class:`rasd.events.coder.EventsStage`.
+features inside :class:`rasd.events.stage.EventsStage`.
 """
 
 from __future__ import annotations
