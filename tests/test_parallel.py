@@ -58,3 +58,31 @@ def test_default_jobs_is_the_usable_cores_at_most_four(monkeypatch: pytest.Monke
     assert parallel.default_jobs() == 2
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     assert parallel.default_jobs() == parallel.MAX_DEFAULT_JOBS == 4
+
+
+class _KilledOn:
+    """An encoder that kills its worker process at one record, as the OOM killer would."""
+
+    def __init__(self, doomed: str) -> None:
+        self.doomed = doomed
+
+    def __call__(self, doc: object) -> str:
+        import signal
+
+        doc_id: str = doc.id  # type: ignore[attr-defined]
+        if doc_id == self.doomed:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc_id
+
+
+def test_a_worker_that_dies_is_a_worker_error_not_a_hang() -> None:
+    from rasd.errors import WorkerError
+
+    stream = parallel.analyze_stream(
+        _records(40), Options(), jobs=2, chunk_size=4, encoder=_KilledOn("21")
+    )
+    seen: list[str] = []
+    with pytest.raises(WorkerError, match=r"\[R901\] a worker process stopped"):
+        for result in stream:
+            seen.append(result)  # type: ignore[arg-type]
+    assert seen == [str(i) for i in range(len(seen))] and len(seen) <= 20

@@ -119,3 +119,9 @@ class MissingExtraError(StoreError):
     """An optional dependency is not installed; the message names the extra to install."""
 
     code = "R405"
+
+
+class WorkerError(RasdError):
+    """A worker process stopped before it finished (killed, or out of memory)."""
+
+    code = "R901"

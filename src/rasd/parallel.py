@@ -16,10 +16,12 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
-from rasd.errors import RasdError
+from rasd.errors import RasdError, WorkerError
 from rasd.model import Document
 from rasd.options import Options
 
@@ -104,26 +106,71 @@ def analyze_stream(
     if jobs <= 1 or len(first) < chunk_size:
         yield from _in_process(first if jobs > 1 else iterator, options, encoder, own_process)
         return
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(options, encoder)
-    ) as pool:
-        pending: deque[Future[list[Result]]] = deque()
+    )
+    pending: deque[Future[list[Result]]] = deque()
 
-        def submit() -> bool:
-            nonlocal first
-            chunk, first = (first or list(islice(iterator, chunk_size))), []
-            if not chunk:
-                return False
-            pending.append(pool.submit(_analyze_chunk, chunk))
-            return True
+    def submit() -> bool:
+        nonlocal first
+        chunk, first = (first or list(islice(iterator, chunk_size))), []
+        if not chunk:
+            return False
+        pending.append(pool.submit(_analyze_chunk, chunk))
+        return True
 
+    try:
         for _ in range(2 * jobs):
             if not submit():
                 break
         while pending:
-            results = pending.popleft().result()
+            results = _result(pending.popleft(), pool)
             submit()
             yield from results
+    except BaseException:
+        _stop(pool)  # an error, an interrupt, or a caller that stopped reading: no more work
+        raise
+    pool.shutdown()
+
+
+#: How often (seconds) a wait for a chunk checks that every worker process is still alive.
+_WATCH_SECONDS = 1.0
+
+
+def _result(future: Future[list[Result]], pool: ProcessPoolExecutor) -> list[Result]:
+    """The chunk's results; a :class:`WorkerError` if a worker process died meanwhile (killed, or
+    out of memory). The standard library may wait forever for a worker killed while it was
+    sending its results, so the workers are watched here."""
+    while True:
+        try:
+            return future.result(timeout=_WATCH_SECONDS)
+        except FutureTimeout:
+            dead = [p for p in _processes(pool) if p.exitcode is not None]
+            if dead:
+                raise WorkerError(_died(dead[0].exitcode)) from None
+        except BrokenProcessPool:
+            dead = [p for p in _processes(pool) if p.exitcode is not None]
+            raise WorkerError(_died(dead[0].exitcode if dead else None)) from None
+
+
+def _died(exitcode: int | None) -> str:
+    how = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
+    return (
+        f"a worker process stopped{how}: killed, or out of memory? The output is incomplete; "
+        "run again with fewer --jobs (ingest resumes where it stopped)"
+    )
+
+
+def _processes(pool: ProcessPoolExecutor) -> list[Any]:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, without waiting for the chunks they hold."""
+    for process in _processes(pool):
+        if process.exitcode is None:
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _in_process(

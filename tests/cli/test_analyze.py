@@ -119,3 +119,45 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     corpus.write_text("\n".join(json.dumps({"text": ARTICLE}) for _ in range(20)), encoding="utf-8")
     proc = run_rasd("analyze", str(corpus), "--format", "jsonl")
     assert proc.stderr == b""
+
+
+def test_a_killed_worker_ends_the_command_with_r901(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c.jsonl"
+    text = " ".join([ARTICLE] * 10)
+    corpus.write_text(
+        "\n".join(json.dumps({"id": str(i), "text": text}) for i in range(4000)) + "\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rasd.cli.main",
+            "analyze",
+            str(corpus),
+            "--format",
+            "jsonl",
+            "-j",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+    assert workers, "no worker process started"
+    time.sleep(0.5)
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=60)  # no hang
+    assert proc.returncode == 1
+    assert b"[R901] a worker process stopped" in stderr and b"Traceback" not in stderr

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from rasd import __version__, compiled
-from rasd.errors import ConfigError, RasdError
+from rasd.errors import ConfigError, RasdError, WorkerError
 
 #: Subcommand name -> module under rasd.cli (imported only when that subcommand runs).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -49,6 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _leave(code: int) -> None:
+    """Exit now: after a worker process died, the standard library's pool thread may wait for it
+    forever, and a normal exit waits for that thread."""
+    import contextlib
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
@@ -60,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"rasd: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        _leave(EXIT_PARTIAL)
+        return EXIT_PARTIAL
     except RasdError as exc:
         print(f"rasd: error: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
