@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,9 +59,27 @@ def tune_gc() -> None:
 def _init_worker(options: Options, encoder: Callable[[Document], Any] | None) -> None:
     from rasd.pipeline import Analyzer
 
+    _die_with_parent()
     _WorkerState.analyzer = _bound(Analyzer(options), encoder)
     _WorkerState.encode = encoder
     tune_gc()
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the process that started it ends, however
+    it ends (killed, or leaving without waiting for its pool): workers are never left behind."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent ended before that took effect
+        os._exit(1)
 
 
 def _bound(analyzer: Any, encoder: Callable[[Document], Any] | None) -> Any:

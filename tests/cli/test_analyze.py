@@ -161,3 +161,43 @@ def test_a_killed_worker_ends_the_command_with_r901(tmp_path: Path) -> None:
     _, stderr = proc.communicate(timeout=60)  # no hang
     assert proc.returncode == 1
     assert b"[R901] a worker process stopped" in stderr and b"Traceback" not in stderr
+
+
+def test_a_reader_that_stops_early_leaves_no_worker_behind(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c.jsonl"
+    text = " ".join([ARTICLE] * 10)
+    corpus.write_text(
+        "\n".join(json.dumps({"id": str(i), "text": text}) for i in range(3000)) + "\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rasd.cli.main",
+            "analyze",
+            str(corpus),
+            "--format",
+            "jsonl",
+            "-j",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.read(100)  # like `rasd analyze … | head -c 100`
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    workers = [int(pid) for pid in children.read_text().split()]
+    assert workers  # the default uses worker processes for a corpus
+    proc.stdout.close()
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert not left, f"worker processes left running: {left}"

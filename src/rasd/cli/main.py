@@ -74,15 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except WorkerError as exc:
         print(f"rasd: error: {exc}", file=sys.stderr)
-        _leave(EXIT_PARTIAL)
+        if argv is None:  # the command itself (not a call from Python)
+            _leave(EXIT_PARTIAL)
         return EXIT_PARTIAL
     except RasdError as exc:
         print(f"rasd: error: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
     except KeyboardInterrupt:
         print("rasd: interrupted", file=sys.stderr)
+        if argv is None:
+            _leave(130)  # worker processes were stopped: do not wait for their pool's thread
         return 130
     except BrokenPipeError:
+        if argv is None:
+            _leave(EXIT_OK)
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, without a traceback unless asked
         if args.debug:
