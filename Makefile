@@ -40,7 +40,7 @@ lint: $(VENV)/.installed-dev
 
 ## bench: throughput and memory benchmarks on ../shared/data/saudinewsnet (by hand)
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/pipeline.py --parts floor,text,actors,full,cli --jobs 2 --repeat 3
+	$(BIN)/python benchmarks/pipeline.py --parts floor,text,actors,full,cli --repeat 3
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
