@@ -119,6 +119,12 @@ def analyze_stream(
     back. An encoder with a ``bind(analyzer)`` method is given each process's analyzer first.
     ``own_process`` says the calling process is rasd's own (the command line): with one job it
     then gets :func:`tune_gc` too (worker processes always do).
+
+    With ``jobs`` > 1, items that end within the first chunk are analyzed here; otherwise ``jobs``
+    worker processes start. If one dies, :class:`~rasd.errors.WorkerError` is raised; if the
+    caller stops reading (or an error or interrupt comes), the workers are stopped at once. After a
+    worker died, the standard library's pool thread may never end: a program should then exit
+    with ``os._exit`` (the command line does).
     """
     iterator = iter(items)
     first = list(islice(iterator, chunk_size)) if jobs > 1 else []
