@@ -117,26 +117,6 @@ def read_examples(directory: Path, analyzer: Analyzer, lex: Any) -> list[Example
     return examples
 
 
-def gold_rows(path: Path, analyzer: Analyzer, lex: Any) -> dict[str, Rows]:
-    """The candidate sentences of a gold file, labelled as ``train_event_filter.main`` labels them
-    (positive for a type when a gold event of that type has its evidence in the sentence)."""
-    data: dict[str, Rows] = {t: [] for t in TYPES}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        gold = json.loads(line)
-        cands, work = tef.build(analyzer, lex, gold["text"], gold.get("date", ""))
-        spans = [work.offsets.span_to_orig(s, e) for s, e in work.sent_spans]
-        for k, event_type, feats in cands:
-            s, e = spans[k]
-            sentence = gold["text"][s:e]
-            positive = any(
-                ev["event_type"] == event_type
-                and (ev["evidence"] in sentence or sentence in ev["evidence"])
-                for ev in gold.get("events", [])
-            )
-            data[event_type].append((feats, positive))
-    return data
-
-
 def train_models(
     examples: Iterable[Example], extra: dict[str, Rows], verbose: bool
 ) -> dict[str, Any]:
@@ -252,7 +232,7 @@ def main() -> None:
     feature_analyzer = Analyzer(Options.load(overrides={"events": {"filter_model": False}}))
     lex = load_event_lexicon(feature_analyzer.knowledge)
     examples = read_examples(args.gsr, feature_analyzer, lex)
-    extra = gold_rows(args.gold, feature_analyzer, lex) if args.gold else {t: [] for t in TYPES}
+    extra = tef.gold_rows(args.gold, feature_analyzer, lex) if args.gold else {t: [] for t in TYPES}
     print(
         f"{len(examples)} labelled sentences "
         + ", ".join(

@@ -64,6 +64,28 @@ def build(
     return candidate_features(lex, work, TYPES), work
 
 
+def gold_rows(
+    path: Path, analyzer: Analyzer, lex: Any
+) -> dict[str, list[tuple[dict[str, float] | None, bool]]]:
+    """The candidate sentences of a gold file (the event guide's format), per type: positive when a
+    gold event of that type has its evidence in the sentence."""
+    data: dict[str, list[tuple[dict[str, float] | None, bool]]] = {t: [] for t in TYPES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        cands, work = build(analyzer, lex, gold["text"], gold.get("date", ""))
+        spans = [work.offsets.span_to_orig(s, e) for s, e in work.sent_spans]
+        for k, event_type, feats in cands:
+            s, e = spans[k]
+            sentence = gold["text"][s:e]
+            positive = any(
+                ev["event_type"] == event_type
+                and (ev["evidence"] in sentence or sentence in ev["evidence"])
+                for ev in gold.get("events", [])
+            )
+            data[event_type].append((feats, positive))
+    return data
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gsr", type=Path)
@@ -80,19 +102,8 @@ def main() -> None:
         feats = next((f for _, t, f in cands if t == event_type), None)
         data[event_type].append((feats, positive))
     if args.gold:
-        for line in args.gold.read_text(encoding="utf-8").splitlines():
-            gold = json.loads(line)
-            cands, work = build(analyzer, lex, gold["text"], gold.get("date", ""))
-            spans = [work.offsets.span_to_orig(s, e) for s, e in work.sent_spans]
-            for k, event_type, feats in cands:
-                s, e = spans[k]
-                sentence = gold["text"][s:e]
-                positive = any(
-                    ev["event_type"] == event_type
-                    and (ev["evidence"] in sentence or sentence in ev["evidence"])
-                    for ev in gold.get("events", [])
-                )
-                data[event_type].append((feats, positive))
+        for event_type, rows in gold_rows(args.gold, analyzer, lex).items():
+            data[event_type].extend(rows)
     models: dict[str, Any] = {}
     for event_type, rows in data.items():
         models[event_type] = train_type(event_type, rows)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 from ..conftest import EXAMPLES, run_rasd, shared_file
 
@@ -121,40 +127,30 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     assert proc.stderr == b""
 
 
-def test_a_killed_worker_ends_the_command_with_r901(tmp_path: Path) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
+def _start_on_workers(tmp_path: Path, **streams: Any) -> subprocess.Popen[bytes]:
+    """``rasd analyze`` on two workers over a corpus long enough to keep them busy a while."""
     corpus = tmp_path / "c.jsonl"
     text = " ".join([ARTICLE] * 10)
     corpus.write_text(
         "\n".join(json.dumps({"id": str(i), "text": text}) for i in range(4000)) + "\n",
         encoding="utf-8",
     )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasd.cli.main",
-            "analyze",
-            str(corpus),
-            "--format",
-            "jsonl",
-            "-j",
-            "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    command = [sys.executable, "-m", "rasd.cli.main", "analyze", str(corpus), "--format", "jsonl"]
+    return subprocess.Popen([*command, "-j", "2"], **streams)
+
+
+def _workers(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in children.read_text().split()] if children.exists() else []
+
+
+def test_a_killed_worker_ends_the_command_with_r901(tmp_path: Path) -> None:
+    proc = _start_on_workers(tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while not workers and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+        workers = _workers(proc.pid)
     assert workers, "no worker process started"
     time.sleep(0.5)
     os.kill(workers[0], signal.SIGKILL)
@@ -164,36 +160,11 @@ def test_a_killed_worker_ends_the_command_with_r901(tmp_path: Path) -> None:
 
 
 def test_a_reader_that_stops_early_leaves_no_worker_behind(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-    import time
-
-    corpus = tmp_path / "c.jsonl"
-    text = " ".join([ARTICLE] * 10)
-    corpus.write_text(
-        "\n".join(json.dumps({"id": str(i), "text": text}) for i in range(3000)) + "\n",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rasd.cli.main",
-            "analyze",
-            str(corpus),
-            "--format",
-            "jsonl",
-            "-j",
-            "2",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _start_on_workers(tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdout is not None
     assert proc.stdout.read(100)  # like `rasd analyze … | head -c 100`
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    workers = [int(pid) for pid in children.read_text().split()]
-    assert workers  # the default uses worker processes for a corpus
+    workers = _workers(proc.pid)
+    assert workers  # a corpus goes to worker processes
     proc.stdout.close()
     proc.wait(timeout=60)
     deadline = time.monotonic() + 10
