@@ -117,8 +117,8 @@ class _ArticleCoder:
         (all by default; the countries named later are still noted), the clause breaks, and
         where the special stems are."""
         self.parties_by_sentence = self._parties(self._mentions, self._mention_ids, last)
-        spans = self.work.sent_spans
-        reach = None if last is None or last >= len(spans) else spans[last][1] if last >= 0 else 0
+        # where the last sentence read ends (everything without ``last``; nothing for -1)
+        reach = None if last is None else (self.work.sent_spans[last][1] if last >= 0 else 0)
         self.cue_breaks = clause_breaks(self.norm, reach)
         self.breaks = [b for b in self.cue_breaks if self.norm[b] not in _DASHES]
         self.stem_spans = stem_spans(self.text, reach)
